@@ -1,0 +1,222 @@
+// The DeckApi contract: every method the renderer (or any other client) may call on the core.
+// Each host (Electron IPC, loopback HTTP) validates arguments with these schemas on the way in and
+// results on the way out, so a bug or an attacker on one side cannot hand the other malformed data.
+import { z } from 'zod';
+import { Block, Deck, DeckSummary, Figure, FigureChange, ImportWarning, Layout, LIMITS, Revision, Slide, Theme } from './model.ts';
+
+// ---- Errors ----
+
+export const ERROR_CODES = [
+  'INVALID_ARGUMENT',
+  'NOT_FOUND',
+  'UNKNOWN_METHOD',
+  'DB_NEWER', // the database was written by a newer Huibao
+  'DB_CORRUPT', // not a SQLite database, or a damaged one
+  'DB_READ_ONLY',
+  'DB_FULL', // disk full while saving
+  'DB_BUSY',
+  'REPORT_EMPTY',
+  'REPORT_BINARY',
+  'REPORT_TOO_LARGE',
+  'REPORT_UNREADABLE',
+  'REPORT_ENCODING',
+  'REPORT_FORMAT',
+  'BUNDLE_INVALID',
+  'EXPORT_FAILED',
+  'UNAUTHORIZED',
+  'INTERNAL',
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiErrorShape = z.object({
+  code: ErrorCode,
+  message: z.object({ zh: z.string(), en: z.string() }),
+});
+export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
+
+/** An error with a stable code and a readable message in Chinese and English. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly zh: string;
+  readonly en: string;
+  constructor(code: ErrorCode, zh: string, en: string) {
+    super(en);
+    this.name = 'ApiError';
+    this.code = code;
+    this.zh = zh;
+    this.en = en;
+  }
+  toJSON(): ApiErrorShape {
+    return { code: this.code, message: { zh: this.zh, en: this.en } };
+  }
+  static from(shape: ApiErrorShape): ApiError {
+    return new ApiError(shape.code, shape.message.zh, shape.message.en);
+  }
+}
+
+/** The message in the user's language. */
+export function errorMessage(err: unknown, lang: 'zh' | 'en'): string {
+  if (err instanceof ApiError) return lang === 'zh' ? err.zh : err.en;
+  return err instanceof Error ? err.message : String(err);
+}
+
+// ---- Methods ----
+
+const DeckId = z.object({ deckId: z.string().min(1).max(64) });
+const SlideIds = z.array(z.string().min(1).max(64)).min(1).max(LIMITS.slidesPerDeck);
+const Ok = z.object({ ok: z.literal(true) });
+
+/** A partial slide: the fields an edit may change. */
+export const SlidePatch = z
+  .object({
+    layout: Layout,
+    title: z.string().max(LIMITS.titleChars),
+    blocks: z.array(Block).max(LIMITS.blocksPerSlide),
+    notes: z.string().max(LIMITS.notesChars),
+    hidden: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type SlidePatch = z.infer<typeof SlidePatch>;
+
+function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
+  return { args, result };
+}
+
+export const methods = {
+  listDecks: method(z.object({ trash: z.boolean().optional() }).strict(), z.object({ decks: z.array(DeckSummary) })),
+  getDeck: method(DeckId.strict(), Deck),
+  createDeck: method(
+    z.object({ title: z.string().trim().min(1).max(LIMITS.titleChars), theme: Theme.optional() }).strict(),
+    Deck,
+  ),
+  renameDeck: method(DeckId.extend({ title: z.string().trim().min(1).max(LIMITS.titleChars) }).strict(), DeckSummary),
+  setTheme: method(DeckId.extend({ theme: Theme }).strict(), DeckSummary),
+  duplicateDeck: method(DeckId.extend({ title: z.string().trim().min(1).max(LIMITS.titleChars).optional() }).strict(), Deck),
+  /** Moves the deck to the trash; `restoreDeck` brings it back, `purgeDeck` removes it for good. */
+  deleteDeck: method(DeckId.strict(), Ok),
+  restoreDeck: method(DeckId.strict(), DeckSummary),
+  purgeDeck: method(DeckId.strict(), Ok),
+
+  addSlide: method(
+    DeckId.extend({
+      /** Insert after this slide; null puts it first; omitted puts it last. */
+      afterSlideId: z.string().max(64).nullable().optional(),
+      layout: Layout,
+      title: z.string().max(LIMITS.titleChars).optional(),
+      blocks: z.array(Block).max(LIMITS.blocksPerSlide).optional(),
+      notes: z.string().max(LIMITS.notesChars).optional(),
+    }).strict(),
+    Slide,
+  ),
+  updateSlide: method(DeckId.extend({ slideId: z.string().min(1).max(64), patch: SlidePatch }).strict(), Slide),
+  /** Moves the slides (kept in their current relative order) to just after `afterSlideId` (null: to the start). */
+  moveSlides: method(DeckId.extend({ slideIds: SlideIds, afterSlideId: z.string().max(64).nullable() }).strict(), z.object({ order: z.array(z.string()) })),
+  deleteSlides: method(DeckId.extend({ slideIds: SlideIds }).strict(), z.object({ order: z.array(z.string()) })),
+  duplicateSlides: method(DeckId.extend({ slideIds: SlideIds }).strict(), z.object({ slides: z.array(Slide), order: z.array(z.string()) })),
+
+  listFigures: method(DeckId.strict(), z.object({ figures: z.array(Figure) })),
+  updateFigure: method(
+    DeckId.extend({
+      key: z.string().min(1).max(64),
+      /** The new value as the user typed it (“5.8”, “1,286.4”), so the shown decimals follow what was typed. */
+      value: z.string().trim().min(1).max(40),
+      label: z.string().max(LIMITS.labelChars).optional(),
+    }).strict(),
+    Figure,
+  ),
+  figureHistory: method(DeckId.extend({ key: z.string().min(1).max(64) }).strict(), z.object({ changes: z.array(FigureChange) })),
+
+  listRevisions: method(DeckId.strict(), z.object({ revisions: z.array(Revision) })),
+  saveRevision: method(DeckId.extend({ label: z.string().trim().max(LIMITS.titleChars), auto: z.boolean().optional() }).strict(), Revision),
+  /** Restores a version; the current state is first kept as an automatic version, so a restore can be undone. */
+  restoreRevision: method(DeckId.extend({ revisionId: z.string().min(1).max(64) }).strict(), z.object({ deck: Deck, keptAs: Revision })),
+
+  importReport: method(
+    z.object({
+      fileName: z.string().min(1).max(255),
+      /** The file's bytes, base64 (JSON-safe across both hosts). */
+      dataBase64: z.string().max(Math.ceil((LIMITS.reportBytes * 4) / 3) + 4),
+      title: z.string().trim().max(LIMITS.titleChars).optional(),
+    }).strict(),
+    z.object({ deckId: z.string(), slides: z.number().int(), figures: z.number().int(), warnings: z.array(ImportWarning) }),
+  ),
+  dismissWarning: method(DeckId.extend({ warningId: z.string().min(1).max(64) }).strict(), Ok),
+} as const;
+
+export type MethodName = keyof typeof methods;
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+export type Args<M extends MethodName> = z.input<(typeof methods)[M]['args']>;
+export type Result<M extends MethodName> = z.output<(typeof methods)[M]['result']>;
+
+/** The whole contract as a TypeScript interface: one async function per method, one argument object each. */
+export type DeckApi = { [M in MethodName]: (args: Args<M>) => Promise<Result<M>> };
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+function invalid(where: string, issues: z.core.$ZodIssue[]): ApiError {
+  const detail = issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+  return new ApiError('INVALID_ARGUMENT', `参数无效（${where}）：${detail}`, `Invalid ${where}: ${detail}`);
+}
+
+export function parseArgs<M extends MethodName>(name: M, args: unknown): z.output<(typeof methods)[M]['args']> {
+  const r = methods[name].args.safeParse(args ?? {});
+  if (!r.success) throw invalid(`${name} arguments`, r.error.issues);
+  return r.data as z.output<(typeof methods)[M]['args']>;
+}
+
+export function parseResult<M extends MethodName>(name: M, result: unknown): Result<M> {
+  const r = methods[name].result.safeParse(result);
+  if (!r.success) throw new ApiError('INTERNAL', `内部错误：${name} 返回了无效数据`, `Internal error: ${name} returned invalid data (${r.error.issues[0]?.message ?? ''})`);
+  return r.data as Result<M>;
+}
+
+/** What travels over any host boundary: a result, or an error shape. */
+export type Envelope = { ok: true; result: unknown } | { ok: false; error: ApiErrorShape };
+
+/**
+ * Runs a call on an implementation behind a host boundary: validates the arguments, calls, validates the result,
+ * and turns every failure into an error envelope (never a stack trace, never a crash of the host).
+ */
+export async function dispatch(impl: DeckApi, name: string, args: unknown): Promise<Envelope> {
+  try {
+    if (!isMethodName(name)) throw new ApiError('UNKNOWN_METHOD', `未知的方法：${name.slice(0, 64)}`, `Unknown method: ${name.slice(0, 64)}`);
+    const parsed = parseArgs(name, args);
+    const result = await (impl[name] as (a: unknown) => Promise<unknown>)(parsed);
+    return { ok: true, result: parseResult(name, result) };
+  } catch (err) {
+    return { ok: false, error: toErrorShape(err) };
+  }
+}
+
+export function toErrorShape(err: unknown): ApiErrorShape {
+  if (err instanceof ApiError) return err.toJSON();
+  const text = err instanceof Error ? err.message : String(err);
+  return { code: 'INTERNAL', message: { zh: `内部错误：${text}`, en: `Internal error: ${text}` } };
+}
+
+/**
+ * Builds a typed DeckApi over any transport that carries a method name and arguments and returns an envelope.
+ * Both clients (Electron preload, HTTP) use it, so the renderer cannot tell which host it talks to.
+ */
+export function createClient(transport: (name: MethodName, args: unknown) => Promise<unknown>): DeckApi {
+  const api = {} as Record<MethodName, (args: unknown) => Promise<unknown>>;
+  for (const name of METHOD_NAMES) {
+    api[name] = async (args: unknown) => {
+      const env = (await transport(name, args ?? {})) as Envelope;
+      if (!env || typeof env !== 'object') throw new ApiError('INTERNAL', '主机返回了无效响应', 'The host returned an invalid response');
+      if (!env.ok) {
+        const shape = ApiErrorShape.safeParse(env.error);
+        throw shape.success ? ApiError.from(shape.data) : new ApiError('INTERNAL', '主机返回了无效错误', 'The host returned an invalid error');
+      }
+      return parseResult(name, env.result);
+    };
+  }
+  return api as unknown as DeckApi;
+}

@@ -1,0 +1,217 @@
+// The domain model of Huibao: plain data, shared by the core, both hosts and the renderer.
+// Schemas (zod) are the single source of truth; the TypeScript types are inferred from them,
+// so what the hosts validate at run time is exactly what the code type-checks against.
+import { z } from 'zod';
+
+/** Slide layouts. `section` slides open a section (a pillar of the report). */
+export const LAYOUTS = ['title', 'figures', 'agenda', 'section', 'points', 'image', 'quote', 'closing'] as const;
+export const Layout = z.enum(LAYOUTS);
+export type Layout = z.infer<typeof Layout>;
+
+export const THEMES = ['official', 'light', 'contrast'] as const;
+export const Theme = z.enum(THEMES);
+export type Theme = z.infer<typeof Theme>;
+
+/** Upper bounds on what a deck may hold: keep hostile input from exhausting memory or disk. */
+export const LIMITS = {
+  titleChars: 500,
+  textChars: 20_000,
+  notesChars: 200_000,
+  blocksPerSlide: 200,
+  slidesPerDeck: 5_000,
+  figuresPerDeck: 5_000,
+  labelChars: 200,
+  reportBytes: 20 * 1024 * 1024,
+} as const;
+
+const Id = z.string().min(1).max(64);
+
+/**
+ * Inline text of a slide or note. Numbers that a figure owns are never copied into text:
+ * the text holds a reference `{fig:KEY}` and the renderer shows the figure's current value.
+ */
+export const FIGURE_REF = /\{fig:([A-Za-z0-9_.-]{1,64})\}/g;
+
+export const Block = z.discriminatedUnion('kind', [
+  /** A bullet point; `level` 0 is top level, 1..3 are indents. */
+  z.object({ kind: z.literal('bullet'), text: z.string().max(LIMITS.textChars), level: z.number().int().min(0).max(3) }),
+  /** Free text (a subtitle, a byline, a quote). */
+  z.object({ kind: z.literal('text'), text: z.string().max(LIMITS.textChars), role: z.enum(['subtitle', 'byline', 'date', 'body', 'quote']) }),
+  /** A figure callout: the big number with its label. */
+  z.object({ kind: z.literal('figure'), key: z.string().min(1).max(64), caption: z.string().max(LIMITS.labelChars).optional() }),
+  /** An image, or a placeholder for one (assetId null) carrying the report's caption and credit. */
+  z.object({
+    kind: z.literal('image'),
+    assetId: z.string().max(64).nullable(),
+    caption: z.string().max(LIMITS.labelChars * 2),
+    credit: z.string().max(LIMITS.labelChars * 2),
+  }),
+]);
+export type Block = z.infer<typeof Block>;
+
+export const Slide = z.object({
+  id: Id,
+  layout: Layout,
+  title: z.string().max(LIMITS.titleChars),
+  blocks: z.array(Block).max(LIMITS.blocksPerSlide),
+  notes: z.string().max(LIMITS.notesChars),
+  hidden: z.boolean(),
+  /** Id of the section slide this slide belongs to (derived from order: the nearest section slide before it), or null. */
+  section: Id.nullable(),
+});
+export type Slide = z.infer<typeof Slide>;
+
+/** Where a figure was found in the source report. */
+export const FigureSource = z.object({
+  paragraph: z.number().int().min(0),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  sentence: z.string().max(LIMITS.textChars),
+});
+export type FigureSource = z.infer<typeof FigureSource>;
+
+export const Qualifier = z.enum(['', '约', '余', '左右', '超', '近', '逾']);
+export type Qualifier = z.infer<typeof Qualifier>;
+export const Direction = z.enum(['', '增长', '下降', '上升', '提高', '减少']);
+export type Direction = z.infer<typeof Direction>;
+
+export const Figure = z.object({
+  /** Stable slug, unique in its deck; slide text refers to it as `{fig:KEY}`. */
+  key: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/),
+  /** What is measured, e.g. “地区生产总值增长”. */
+  label: z.string().max(LIMITS.labelChars),
+  value: z.number().finite(),
+  /** The unit as reports write it: %, 亿元, 万人, 位 … (empty for a bare count). */
+  unit: z.string().max(20),
+  /** How the number is written around its value: `{v}` stands for the number, e.g. `{v}%`, `第{v}位`, `前{v}`. */
+  pattern: z.string().max(60).regex(/\{v\}/),
+  /** Digits after the decimal point when shown. */
+  decimals: z.number().int().min(0).max(6),
+  /** Whether thousands are separated (“1,286.4”). */
+  grouped: z.boolean(),
+  qualifier: Qualifier,
+  direction: Direction,
+  asOf: z.string().max(40).nullable(),
+  source: FigureSource.nullable(),
+  /** The figure as shown now, e.g. “约4.38亿元”, derived from the fields above (see figures.ts formatFigure). */
+  display: z.string(),
+  updatedAt: z.string(),
+});
+export type Figure = z.infer<typeof Figure>;
+
+export const FigureChange = z.object({
+  key: z.string(),
+  oldValue: z.number(),
+  newValue: z.number(),
+  changedAt: z.string(),
+});
+export type FigureChange = z.infer<typeof FigureChange>;
+
+export const Asset = z.object({
+  /** sha256 of the bytes, hex: assets are content-addressed. */
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  mime: z.enum(['image/png', 'image/jpeg', 'image/webp', 'image/gif']),
+  caption: z.string().max(LIMITS.labelChars * 2),
+  credit: z.string().max(LIMITS.labelChars * 2),
+  bytes: z.number().int().min(0),
+});
+export type Asset = z.infer<typeof Asset>;
+
+/** A repair or doubt raised while reading a report; kept with the deck so the editor can show it. */
+export const WarningKind = z.enum(['duplicate-removed', 'lines-joined', 'truncated', 'caption', 'heading-guessed', 'encoding', 'empty-section']);
+export type WarningKind = z.infer<typeof WarningKind>;
+export const ImportWarning = z.object({
+  id: z.string(),
+  kind: WarningKind,
+  /** Index of the paragraph concerned in the repaired report (ReportDoc order), or -1 when not tied to one. */
+  paragraph: z.number().int(),
+  /** A short excerpt of the text concerned. */
+  excerpt: z.string().max(400),
+  /** What was done, in Chinese and English. */
+  message: z.object({ zh: z.string(), en: z.string() }),
+  /** The slide that shows this paragraph, when there is one. */
+  slideId: z.string().nullable(),
+  dismissed: z.boolean(),
+});
+export type ImportWarning = z.infer<typeof ImportWarning>;
+
+export const DeckSummary = z.object({
+  id: Id,
+  title: z.string(),
+  theme: Theme,
+  slides: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** When the deck was moved to the trash; null for a live deck. */
+  deletedAt: z.string().nullable(),
+});
+export type DeckSummary = z.infer<typeof DeckSummary>;
+
+export const Section = z.object({ id: Id, title: z.string() });
+export type Section = z.infer<typeof Section>;
+
+export const Deck = z.object({
+  id: Id,
+  title: z.string().max(LIMITS.titleChars),
+  subtitle: z.string().max(LIMITS.titleChars),
+  theme: Theme,
+  reportId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+  /** Derived from the section slides, in order. */
+  sections: z.array(Section),
+  slides: z.array(Slide),
+  figures: z.array(Figure),
+  assets: z.array(Asset),
+  warnings: z.array(ImportWarning),
+});
+export type Deck = z.infer<typeof Deck>;
+
+export const Revision = z.object({
+  id: Id,
+  deckId: Id,
+  label: z.string().max(LIMITS.titleChars),
+  /** Automatic versions are taken at intervals and before a restore; named ones by the user. */
+  auto: z.boolean(),
+  createdAt: z.string(),
+  slides: z.number().int(),
+});
+export type Revision = z.infer<typeof Revision>;
+
+// ---- The report, as understood (report import → generation) ----
+
+export interface ReportCaption {
+  text: string;
+  credit: string;
+  /** Index of the paragraph the caption follows (its place in the report), or -1 before any. */
+  after: number;
+}
+
+export interface ReportParagraph {
+  /** Index in ReportDoc order, stable across the whole doc (lead, sections, closing). */
+  index: number;
+  text: string;
+  /** True when the paragraph ends mid-sentence (cut off in the source). */
+  truncated: boolean;
+}
+
+export interface ReportSection {
+  /** The pillar's short title, e.g. “兴产业强平台”. */
+  title: string;
+  /** The rest of the heading line, e.g. “打造创新创业创造高地”. */
+  subtitle: string;
+  paragraphs: ReportParagraph[];
+  captions: ReportCaption[];
+}
+
+export interface ReportDoc {
+  title: string;
+  byline: string;
+  lead: ReportParagraph[];
+  sections: ReportSection[];
+  closing: ReportParagraph[];
+  /** Captions outside any section (before the first or after the closing). */
+  captions: ReportCaption[];
+  warnings: Omit<ImportWarning, 'id' | 'slideId' | 'dismissed'>[];
+}
