@@ -2,7 +2,7 @@
 // Each host (Electron IPC, loopback HTTP) validates arguments with these schemas on the way in and
 // results on the way out, so a bug or an attacker on one side cannot hand the other malformed data.
 import { z } from 'zod';
-import { Block, Deck, DeckSummary, Figure, FigureChange, ImportWarning, Layout, LIMITS, Revision, Slide, Theme } from './model.ts';
+import { Asset, Block, Deck, DeckSummary, Figure, FigureChange, ImportWarning, Layout, LIMITS, Revision, Slide, Theme } from './model.ts';
 
 // ---- Errors ----
 
@@ -80,6 +80,22 @@ export const SlidePatch = z
   .strict();
 export type SlidePatch = z.infer<typeof SlidePatch>;
 
+/** A slide as the client writes it whole (its section is derived from the order, never sent). */
+export const SlideContent = Slide.omit({ section: true }).strict();
+export type SlideContent = z.infer<typeof SlideContent>;
+
+/** Sizes of what travels as files: an image added to a deck, a .huibao bundle opened. */
+export const FILE_LIMITS = {
+  assetBytes: 15 * 1024 * 1024,
+  bundleBytes: 200 * 1024 * 1024,
+} as const;
+const base64Max = (bytes: number) => Math.ceil((bytes * 4) / 3) + 4;
+
+/** Formats a deck can be exported to through the API (PDF and single-file HTML are added with the presenter). */
+export const EXPORT_FORMATS = ['pptx', 'huibao'] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
 function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
   return { args, result };
 }
@@ -115,6 +131,20 @@ export const methods = {
   moveSlides: method(DeckId.extend({ slideIds: SlideIds, afterSlideId: z.string().max(64).nullable() }).strict(), z.object({ order: z.array(z.string()) })),
   deleteSlides: method(DeckId.extend({ slideIds: SlideIds }).strict(), z.object({ order: z.array(z.string()) })),
   duplicateSlides: method(DeckId.extend({ slideIds: SlideIds }).strict(), z.object({ slides: z.array(Slide), order: z.array(z.string()) })),
+  /**
+   * The editor's autosave: several slide and figure edits in one transaction. `slides` are written whole (inserted when
+   * their id is new to the deck, ids chosen by the client), `removed` are deleted, `order` (when given) must list every
+   * slide the deck then holds; `figures` take new values as typed. All of it is checked first: on any error nothing changes.
+   */
+  saveEdits: method(
+    DeckId.extend({
+      slides: z.array(SlideContent).max(LIMITS.slidesPerDeck).optional(),
+      removed: z.array(z.string().min(1).max(64)).max(LIMITS.slidesPerDeck).optional(),
+      order: z.array(z.string().min(1).max(64)).max(LIMITS.slidesPerDeck).optional(),
+      figures: z.array(z.object({ key: z.string().min(1).max(64), value: z.string().trim().min(1).max(40) }).strict()).max(LIMITS.figuresPerDeck).optional(),
+    }).strict(),
+    z.object({ order: z.array(z.string()), figures: z.array(Figure) }),
+  ),
 
   listFigures: method(DeckId.strict(), z.object({ figures: z.array(Figure) })),
   updateFigure: method(
@@ -143,6 +173,30 @@ export const methods = {
     z.object({ deckId: z.string(), slides: z.number().int(), figures: z.number().int(), warnings: z.array(ImportWarning) }),
   ),
   dismissWarning: method(DeckId.extend({ warningId: z.string().min(1).max(64) }).strict(), Ok),
+
+  /** Adds an image (PNG, JPEG, WebP or GIF, recognised from its bytes) to a deck; stored once by its sha256. */
+  addAsset: method(
+    DeckId.extend({
+      dataBase64: z.string().max(base64Max(FILE_LIMITS.assetBytes)),
+      /** The type the caller believes the file has; it must agree with the bytes. */
+      mime: z.string().min(1).max(100),
+      caption: Asset.shape.caption.optional(),
+      credit: Asset.shape.credit.optional(),
+    }).strict(),
+    Asset,
+  ),
+  getAsset: method(DeckId.extend({ assetId: z.string().min(1).max(64) }).strict(), z.object({ asset: Asset, dataBase64: z.string() })),
+
+  /** The deck as a file: an editable PowerPoint (.pptx) or a .huibao bundle for another Huibao. */
+  exportDeck: method(
+    DeckId.extend({ format: ExportFormat, notes: z.boolean().optional() }).strict(),
+    z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
+  ),
+  /** Opens a .huibao bundle as a new deck (never overwrites one); validated completely before anything is stored. */
+  openBundle: method(
+    z.object({ fileName: z.string().min(1).max(255), dataBase64: z.string().max(base64Max(FILE_LIMITS.bundleBytes)) }).strict(),
+    z.object({ deckId: z.string(), slides: z.number().int(), figures: z.number().int() }),
+  ),
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -17,7 +17,8 @@ function failure(code: 'INTERNAL' | 'UNAUTHORIZED', zh: string, en: string): Env
 }
 
 export function createHttpTransport(opts: { baseUrl: string; token: string; fetch: FetchLike }): (name: MethodName, args: unknown) => Promise<Envelope> {
-  const base = opts.baseUrl.replace(/\/+$/, '');
+  // The host's printed URL carries the token in its fragment; the API lives at the same origin without it.
+  const base = (opts.baseUrl.split('#')[0] ?? '').replace(/\/+$/, '');
   return async (name, args) => {
     let res: FetchResponseLike;
     try {

@@ -194,6 +194,8 @@ export interface ReportParagraph {
   text: string;
   /** True when the paragraph ends mid-sentence (cut off in the source). */
   truncated: boolean;
+  /** True for a sub-heading inside a section (e.g. “（一）…” under “一、…”), kept in order as its own paragraph. */
+  subheading?: boolean;
 }
 
 export interface ReportSection {

@@ -1,0 +1,30 @@
+// The store: an open database and one repository per table group. SQL lives in the repositories, nowhere else.
+import { createAssetRepository } from './assetRepository.ts';
+import { openDatabase, type Db, type OpenOptions } from './database.ts';
+import { createDeckRepository } from './deckRepository.ts';
+import { createFigureRepository } from './figureRepository.ts';
+import { createReportRepository } from './reportRepository.ts';
+import { createRevisionRepository } from './revisionRepository.ts';
+import { createSlideRepository } from './slideRepository.ts';
+
+export { openDatabase, schemaVersion, type Db, type OpenOptions } from './database.ts';
+export { SlideContent } from './slideRepository.ts';
+export { StoredFigure } from './figureRepository.ts';
+
+export function openStore(path: string, opts?: OpenOptions) {
+  const db: Db = openDatabase(path, opts);
+  return {
+    db,
+    decks: createDeckRepository(db),
+    slides: createSlideRepository(db),
+    figures: createFigureRepository(db),
+    revisions: createRevisionRepository(db),
+    reports: createReportRepository(db),
+    assets: createAssetRepository(db),
+    /** Runs `fn` in one transaction: all of its writes land, or none do. */
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    close: () => db.close(),
+  };
+}
+
+export type Store = ReturnType<typeof openStore>;

@@ -1,0 +1,212 @@
+// The Electron host (DESIGN §7): one window showing the renderer from app://, the DeckApi over IPC, and the
+// security checklist: context isolation, sandbox, no node integration, CSP, no new windows, no navigation away,
+// no permissions, no webviews, IPC only from the app's own page.
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
+import { join } from 'node:path';
+import { ApiError, errorMessage } from '../../decks/common/api.ts';
+import { formatSettingsIssues, type Language } from '../../decks/common/settings.ts';
+import { readReportFile } from '../../decks/node/report/index.ts';
+import { loadSettings, writeUserSettings } from '../../decks/node/settings.ts';
+import { DB_FILE_NAME, findAppRoot, rendererDir, sampleReportPath, userDataDir } from '../../decks/node/paths.ts';
+import { createService, ensureSampleDeck, type DeckService } from '../../decks/node/service.ts';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol.ts';
+import { APP_ORIGIN, isAppFrame, registerIpcHost } from './ipcHost.ts';
+import { hardenWebContents } from './windowGuards.ts';
+import { buildMenuTemplate, routeForPresentCommand, type MenuCommand } from './menu.ts';
+import { focusWindow, setupSingleInstance } from './singleInstance.ts';
+import { checkForUpdates } from './updates.ts';
+import { readWindowState, restoreWindowState, trackWindowState, windowStatePath, writeWindowState } from './windowState.ts';
+
+const appRoot = findAppRoot();
+let service: DeckService | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+// Before `ready`: app:// must be a standard, secure scheme for fetch and relative URLs to work.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+// The same folder the `huibao` command uses, whatever name Electron derived from how it was started.
+app.setPath('userData', userDataDir());
+
+// Department settings: machine-wide file, then the user's (decks/node/settings.ts). Never throws.
+const loaded = loadSettings({ userDataDir: app.getPath('userData') });
+let language: Language = loaded.settings.language;
+
+// A second launch hands its .huibao file to this one and quits; macOS open-file may come before ready.
+const single = setupSingleInstance(
+  app,
+  { openFile: (path) => void openBundleFile(path), focus: () => focusWindow(mainWindow) },
+  { firstArgv: process.argv, workingDirectory: process.cwd() },
+);
+
+if (single.primary) {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (service && BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+  app.on('will-quit', () => {
+    service?.close();
+    service = null;
+  });
+  app.whenReady().then(start, (err: unknown) => fail(err));
+}
+
+function createMainWindow(): BrowserWindow {
+  const statePath = windowStatePath(app.getPath('userData'));
+  const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays().filter((d) => d.id !== screen.getPrimaryDisplay().id)];
+  const state = restoreWindowState(readWindowState(statePath), displays.map((d) => d.workArea));
+  const win = new BrowserWindow({
+    ...state.bounds,
+    minWidth: 800,
+    minHeight: 560,
+    title: '汇报 Huibao',
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: join(appRoot, 'dist', 'electron', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) win.maximize();
+  if (state.fullScreen) win.setFullScreen(true);
+  trackWindowState(win, (s) => writeWindowState(statePath, s));
+  win.once('ready-to-show', () => win.show());
+  win.webContents.once('did-finish-load', () => single.ready()); // deliver queued .huibao files now
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html#/`);
+  mainWindow = win;
+  return win;
+}
+
+function navigate(hash: string): void {
+  const win = mainWindow ?? createMainWindow();
+  void win.loadURL(`${APP_ORIGIN}/index.html${hash}`);
+  focusWindow(win);
+}
+
+function installMenu(): void {
+  const template = buildMenuTemplate({ language, platform: process.platform, appName: language === 'en' ? 'Huibao' : '汇报', dev: !app.isPackaged, onCommand: (c) => void runMenuCommand(c) });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function runMenuCommand(command: MenuCommand): Promise<void> {
+  const en = language === 'en';
+  switch (command) {
+    case 'import-report': {
+      const r = await dialog.showOpenDialog({ properties: ['openFile'], filters: [{ name: en ? 'Reports' : '汇报材料', extensions: ['txt', 'md', 'docx'] }] });
+      const path = r.filePaths[0];
+      if (r.canceled || !path || !service) return;
+      try {
+        const result = await service.importDecodedReport(await readReportFile(path));
+        navigate(`#/edit/${result.deckId}`);
+      } catch (err) {
+        dialog.showErrorBox(en ? 'Cannot import the report' : '无法导入报告', errorMessage(err, en ? 'en' : 'zh'));
+      }
+      return;
+    }
+    case 'open-bundle': {
+      const r = await dialog.showOpenDialog({ properties: ['openFile'], filters: [{ name: en ? 'Huibao deck' : '汇报演示文稿', extensions: ['huibao'] }] });
+      if (!r.canceled && r.filePaths[0]) await openBundleFile(r.filePaths[0]);
+      return;
+    }
+    case 'library':
+      return navigate('#/');
+    case 'present-start':
+    case 'present-current':
+    case 'present-console': {
+      const hash = mainWindow ? routeForPresentCommand(command, mainWindow.webContents.getURL()) : null;
+      if (hash) navigate(hash);
+      return;
+    }
+    case 'language-zh-CN':
+    case 'language-en':
+      language = command === 'language-en' ? 'en' : 'zh-CN';
+      writeUserSettings(app.getPath('userData'), { language });
+      installMenu();
+      return;
+    case 'open-data-folder':
+      void shell.openPath(app.getPath('userData'));
+      return;
+    case 'export-pdf':
+    case 'export-pptx':
+    case 'export-html':
+    case 'export-bundle':
+      // Wire to the export API once it exists (issue: exports); until then the editor's own export buttons.
+      return;
+  }
+}
+
+/** Opens a .huibao bundle (double-click, second launch, Open menu). */
+async function openBundleFile(path: string): Promise<void> {
+  focusWindow(mainWindow);
+  // Replace with the bundle import of the export helper (e.g. service.importBundle(path)) and then
+  // navigate(`#/edit/${deckId}`); until it exists, say so instead of failing silently.
+  dialog.showErrorBox(language === 'en' ? 'Cannot open the file yet' : '暂时无法打开此文件', path);
+}
+
+async function start(): Promise<void> {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  protocol.handle('app', createAppProtocolHandler(rendererDir(appRoot)));
+
+  const dbPath = join(app.getPath('userData'), DB_FILE_NAME);
+  try {
+    service = createService({ dbPath });
+  } catch (err) {
+    const why = err instanceof ApiError ? `${err.zh}\n${err.en}` : String(err instanceof Error ? err.message : err);
+    dialog.showErrorBox(
+      '无法打开汇报数据库 · Cannot open the Huibao database',
+      `${why}\n\n数据库位置 · Database: ${dbPath}\n\n请检查该文件或文件夹的权限，或联系技术支持。\nCheck the file and folder permissions, or ask for support.`,
+    );
+    app.exit(1);
+    return;
+  }
+  try {
+    await ensureSampleDeck(service, sampleReportPath(appRoot));
+  } catch (err) {
+    // The app is useful without the sample deck; keep going.
+    console.error('Huibao: could not import the sample report:', err);
+  }
+  registerIpcHost(ipcMain, service, isAppFrame);
+  installMenu();
+  createMainWindow();
+  if (loaded.issues.length > 0) {
+    // A broken settings file never stops the app: say what was wrong, carry on with the defaults.
+    void dialog.showMessageBox({
+      type: 'warning',
+      title: language === 'en' ? 'Settings file problems' : '设置文件有误',
+      message: language === 'en' ? 'Huibao started with default values for these settings:' : '汇报已启动，以下设置项使用默认值：',
+      detail: formatSettingsIssues(loaded.issues, language),
+    });
+  }
+  // No request leaves the machine unless IT turned update checks on (checkForUpdates returns 'off' at once).
+  void checkForUpdates({ settings: loaded.settings, currentVersion: app.getVersion(), fetch: (url, init) => net.fetch(url, init) }).then((r) => {
+    if (r.status === 'available') {
+      void dialog.showMessageBox({
+        type: 'info',
+        title: language === 'en' ? 'Update available' : '有新版本',
+        message: language === 'en' ? `Huibao ${r.latest} is available.` : `汇报 ${r.latest} 已发布。`,
+        detail: [r.notes, r.downloadUrl].filter(Boolean).join('\n\n'),
+      });
+    } else if (r.status === 'failed') console.warn(`Huibao: ${r.en}`);
+  });
+}
+
+function fail(err: unknown): void {
+  dialog.showErrorBox('汇报无法启动 · Huibao cannot start', String(err instanceof Error ? err.message : err));
+  app.exit(1);
+}

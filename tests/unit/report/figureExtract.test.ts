@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Figure, type ReportDoc } from '../../../decks/common/model.ts';
+import { formatFigure, resolveFigureRefs } from '../../../decks/common/figures.ts';
+import { extractFigures, paragraphWithRefs, reportParagraphs } from '../../../decks/node/report/figureExtract.ts';
+import { parseReport } from '../../../decks/node/report/index.ts';
+import { sampleDoc, SAMPLE_PATH } from '../generate/sampleDoc.ts';
+
+const parsedSample = (): ReportDoc => parseReport({ text: readFileSync(SAMPLE_PATH, 'utf8'), format: 'txt' });
+
+const SAMPLE_MUST_HAVE = ['5.5%', '6.3%', '8%', '第33位', '上升2位', '2500亿元', '前10', '20家', '2.3万人', '24名', '全省第3', '约4.38亿元', '78.9万平方米', '800平方公里'];
+
+function smallDoc(): ReportDoc {
+  return {
+    title: '测试报告',
+    byline: '作者',
+    lead: [{ index: 0, text: '预计全年地区生产总值增长5.5%。2022年成绩喜人。', truncated: false }],
+    sections: [
+      {
+        title: '兴产业',
+        subtitle: '打造高地',
+        paragraphs: [{ index: 1, text: '眼下，企业累计已达20家，新增就业大学生2.3万人。', truncated: false }],
+        captions: [],
+      },
+    ],
+    closing: [{ index: 2, text: '实现地区生产总值1,286.4亿元左右。', truncated: false }],
+    captions: [],
+    warnings: [],
+  };
+}
+
+/** Replacing each figure's range by a reference and resolving it gives back the paragraph and the sentence. */
+function expectInvariant(doc: ReportDoc) {
+  const figures = extractFigures(doc);
+  const displays = new Map(figures.map((f) => [f.key, { display: formatFigure(f) }]));
+  for (const p of reportParagraphs(doc)) {
+    const own = figures.filter((f) => f.source!.paragraph === p.index);
+    for (const f of own) {
+      expect(formatFigure(f)).toBe(p.text.slice(f.source!.start, f.source!.end));
+      expect(f.source!.sentence).toContain(formatFigure(f));
+      expect(p.text).toContain(f.source!.sentence);
+    }
+    const withRefs = paragraphWithRefs(p, figures);
+    expect(withRefs.match(/\{fig:/g)?.length ?? 0).toBe(own.length);
+    expect(resolveFigureRefs(withRefs, displays)).toBe(p.text);
+  }
+  return figures;
+}
+
+describe('extractFigures', () => {
+  it('walks lead, sections and closing in order, keys f1…, sources filled', () => {
+    const figures = expectInvariant(smallDoc());
+    expect(figures.map((f) => [f.key, formatFigure(f), f.source!.paragraph])).toEqual([
+      ['f1', '5.5%', 0],
+      ['f2', '20家', 1],
+      ['f3', '2.3万人', 1],
+      ['f4', '1,286.4亿元左右', 2],
+    ]);
+    expect(figures[0]!.source!.sentence).toBe('预计全年地区生产总值增长5.5%。');
+    expect(figures[3]).toMatchObject({ grouped: true, decimals: 1, qualifier: '左右', unit: '亿元' });
+  });
+
+  it('produces figures that are valid Figures once displayed', () => {
+    for (const f of extractFigures(smallDoc())) {
+      expect(() => Figure.parse({ ...f, display: formatFigure(f), updatedAt: '2024-01-01T00:00:00.000Z' })).not.toThrow();
+    }
+  });
+
+  for (const [name, make] of [['hand-built sample', sampleDoc], ['parsed sample', parsedSample]] as const) {
+    describe(name, () => {
+      it('finds every figure the sample must have, with exact source ranges', () => {
+        const figures = expectInvariant(make());
+        const displays = figures.map((f) => formatFigure(f));
+        for (const d of SAMPLE_MUST_HAVE) expect(displays).toContain(d);
+        expect(new Set(figures.map((f) => f.key)).size).toBe(figures.length);
+        // Years, versions and programme names are not figures.
+        for (const d of displays) expect(d).not.toMatch(/^(2022|4\.0|1215|3|2|14)$/);
+      });
+
+      it('labels the figures by what they measure', () => {
+        const byDisplay = new Map(extractFigures(make()).map((f) => [formatFigure(f), f]));
+        expect(byDisplay.get('5.5%')).toMatchObject({ label: '地区生产总值增长', direction: '增长', unit: '%' });
+        expect(byDisplay.get('6.3%')!.label).toBe('城镇居民收入增长');
+        expect(byDisplay.get('8%')!.label).toBe('农村居民收入增长');
+        expect(byDisplay.get('第33位')).toMatchObject({ label: '全国百强区排名', pattern: '第{v}位', unit: '位' });
+        expect(byDisplay.get('上升2位')).toMatchObject({ pattern: '上升{v}位', direction: '上升' });
+        expect(byDisplay.get('20家')!.label).toBe('国家级专精特新“小巨人”企业');
+        expect(byDisplay.get('2.3万人')!.label).toBe('新增就业大学生');
+        expect(byDisplay.get('约4.38亿元')).toMatchObject({ qualifier: '约', value: 4.38, decimals: 2 });
+        expect(byDisplay.get('全省第3')).toMatchObject({ pattern: '全省第{v}', value: 3 });
+      });
+
+      it('is deterministic', () => {
+        expect(extractFigures(make())).toEqual(extractFigures(make()));
+      });
+    });
+  }
+});

@@ -1,0 +1,74 @@
+// The editor's autosave method: several edits in one transaction, all checked first, nothing changed on an error.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../decks/common/api.ts';
+import { readReportFile } from '../../../decks/node/report/index.ts';
+import { createService, type DeckService } from '../../../decks/node/service.ts';
+
+const SAMPLE = new URL('../../../decks/samples/shangyu-youth-city.txt', import.meta.url).pathname;
+let dir: string;
+let service: DeckService;
+let deckId: string;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'huibao-save-'));
+  service = createService({ dbPath: join(dir, 'huibao.db') });
+  deckId = (await service.importDecodedReport(await readReportFile(SAMPLE))).deckId;
+});
+afterEach(() => {
+  service.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await p;
+  } catch (err) {
+    return err instanceof ApiError ? err.code : 'not an ApiError';
+  }
+  return undefined;
+}
+
+describe('saveEdits', () => {
+  it('writes changed slides, new slides with the client’s ids, removals, the order and figure values together', async () => {
+    const before = await service.getDeck({ deckId });
+    const [first, second, third] = before.slides;
+    const { section: _, ...content } = second!;
+    const order = before.slides.map((s) => s.id).filter((id) => id !== third!.id);
+    order.splice(1, 0, 'newslide01');
+    const r = await service.saveEdits({
+      deckId,
+      slides: [
+        { ...content, title: '改过的标题' },
+        { id: 'newslide01', layout: 'points', title: '新的一页', blocks: [{ kind: 'bullet', text: '要点', level: 0 }], notes: '', hidden: false },
+      ],
+      removed: [third!.id],
+      order,
+      figures: [{ key: 'f1', value: '5.8' }],
+    });
+    expect(r.order).toEqual(order);
+    expect(r.figures.map((f) => [f.key, f.display])).toEqual([['f1', '5.8%']]);
+    const after = await service.getDeck({ deckId });
+    expect(after.slides.map((s) => s.id)).toEqual(order);
+    expect(after.slides[0]!.id).toBe(first!.id);
+    expect(after.slides[1]).toMatchObject({ id: 'newslide01', title: '新的一页' });
+    expect(after.slides.find((s) => s.id === second!.id)!.title).toBe('改过的标题');
+    expect((await service.figureHistory({ deckId, key: 'f1' })).changes).toMatchObject([{ oldValue: 5.5, newValue: 5.8 }]);
+  });
+
+  it('changes nothing when any part is wrong: a bad figure value, a wrong order, an unknown removal', async () => {
+    const before = await service.getDeck({ deckId });
+    const { section: _, ...content } = before.slides[1]!;
+    const edit = { ...content, title: '不应保存' };
+    expect(await codeOf(service.saveEdits({ deckId, slides: [edit], figures: [{ key: 'f1', value: 'abc' }] }))).toBe('INVALID_ARGUMENT');
+    expect(await codeOf(service.saveEdits({ deckId, slides: [edit], order: [before.slides[0]!.id] }))).toBe('INVALID_ARGUMENT');
+    expect(await codeOf(service.saveEdits({ deckId, slides: [edit], removed: ['nope'] }))).toBe('NOT_FOUND');
+    expect(await codeOf(service.saveEdits({ deckId, slides: [edit, edit] }))).toBe('INVALID_ARGUMENT');
+    expect(await codeOf(service.saveEdits({ deckId, figures: [{ key: 'nokey', value: '1' }] }))).toBe('NOT_FOUND');
+    const after = await service.getDeck({ deckId });
+    expect(after.slides).toEqual(before.slides);
+    expect(after.figures).toEqual(before.figures);
+  });
+});
