@@ -19,7 +19,7 @@ export const LIMITS = {
   notesChars: 200_000,
   blocksPerSlide: 200,
   slidesPerDeck: 5_000,
-  figuresPerDeck: 5_000,
+  figuresPerDeck: 20_000,
   labelChars: 200,
   reportBytes: 20 * 1024 * 1024,
 } as const;

@@ -2,10 +2,10 @@
 // bin/huibao.mjs. Every call goes through the same dispatch() as the hosts, so arguments and results are checked
 // the same way. With --json, the last line of stdout is exactly one JSON object; errors are one line on stderr.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ApiError, createClient, dispatch, parseResult, type DeckApi } from '../common/api.ts';
+import { ApiError, createClient, dispatch, EXPORT_FORMATS, FILE_LIMITS, parseResult, type DeckApi, type ExportFormat } from '../common/api.ts';
 import type { Deck } from '../common/model.ts';
 import { startHttpHost } from './http/server.ts';
 import { findAppRoot, rendererDir, resolveDbPath, sampleReportPath, userDataDir } from './paths.ts';
@@ -30,6 +30,9 @@ const OPTIONS = {
   title: { type: 'string' },
   port: { type: 'string' },
   'no-open': { type: 'boolean' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  notes: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 type OptionName = keyof typeof OPTIONS;
 type Options = { [K in OptionName]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
@@ -76,6 +79,29 @@ const COMMANDS: Record<string, CommandSpec> = {
       'VALUE is the number as you would type it (5.8, 1,286.4); the unit and wording stay as they are.',
       'Every slide and note that shows the figure shows the new value. `huibao show DECK_ID` lists the keys.',
       '--json prints {"deckId","key","label","value","unit","display"}.',
+    ],
+    options: COMMON,
+  },
+  export: {
+    usage: 'huibao export DECK_ID --format pptx|huibao --out FILE [--notes]',
+    summary: 'Save a deck as an editable PowerPoint or a .huibao bundle · 导出为 PPTX 或 .huibao 文件',
+    details: [
+      '--format pptx   an editable PowerPoint file (also opens in WPS and LibreOffice), one slide per visible slide,',
+      '                with speaker notes and the figures at their current values.',
+      '--format huibao a bundle to carry the deck to another Huibao (huibao open-bundle FILE).',
+      '--notes         speaker notes in handouts (a PPTX always carries them in its notes pane).',
+      'PDF and single-file HTML are not available yet. The file is written completely or not at all.',
+      '--json prints {"deckId","format","out","bytes"}.',
+    ],
+    options: [...COMMON, 'format', 'out', 'notes'],
+  },
+  'open-bundle': {
+    usage: 'huibao open-bundle FILE [--json]',
+    summary: 'Open a .huibao bundle as a new deck · 打开 .huibao 文件（作为新的演示文稿）',
+    details: [
+      'Checks the whole file first (format version, checksums, sizes, paths, contents); a file that fails any check',
+      'is refused with the reason and nothing is stored. An existing deck is never overwritten.',
+      '--json prints {"deckId","slides","figures"}.',
     ],
     options: COMMON,
   },
@@ -257,6 +283,71 @@ async function runFigure(o: Output, positionals: string[], options: Options): Pr
   }
 }
 
+function parseFormat(text: string | undefined): ExportFormat {
+  if (text === undefined) throw new UsageError('export: missing --format (pptx or huibao)', 'export：缺少 --format（pptx 或 huibao）');
+  if ((EXPORT_FORMATS as readonly string[]).includes(text)) return text as ExportFormat;
+  if (text === 'pdf' || text === 'html') {
+    throw new UsageError(`export: --format ${text} is not available yet; use pptx or huibao`, `export：--format ${text} 暂不可用，请使用 pptx 或 huibao`);
+  }
+  throw new UsageError(`export: --format must be pptx or huibao, not "${text}"`, `export：--format 必须是 pptx 或 huibao，而不是 "${text}"`);
+}
+
+/** Writes beside the target, then renames: a crash or a full disk never leaves half a file under the target's name. */
+function writeFileWhole(path: string, bytes: Uint8Array): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, bytes, { flag: 'wx' });
+    renameSync(temp, path);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    const why = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+    throw new ApiError('EXPORT_FAILED', `无法写入文件 ${path}（${why}）`, `Cannot write the file ${path} (${why})`);
+  }
+}
+
+async function runExport(o: Output, positionals: string[], options: Options): Promise<void> {
+  expectPositionals('export', positionals, ['DECK_ID']);
+  const format = parseFormat(options.format);
+  if (!options.out) throw new UsageError('export: missing --out FILE', 'export：缺少 --out FILE');
+  const out = options.out;
+  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`export: --out ${out} is a folder; give a file name`, `export：--out ${out} 是文件夹，请给出文件名`);
+  const service = openService(options);
+  try {
+    const r = await checkedApi(service).exportDeck({ deckId: positionals[0]!, format, ...(options.notes ? { notes: true } : {}) });
+    const bytes = Buffer.from(r.dataBase64, 'base64');
+    writeFileWhole(out, bytes);
+    printResult(o, { deckId: positionals[0]!, format, out, bytes: bytes.length }, `Saved ${out} (${format}, ${bytes.length} bytes) · 已导出`);
+  } finally {
+    service.close();
+  }
+}
+
+async function runOpenBundle(o: Output, positionals: string[], options: Options): Promise<void> {
+  expectPositionals('open-bundle', positionals, ['FILE']);
+  const file = positionals[0]!;
+  let bytes: Buffer;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new ApiError('BUNDLE_INVALID', `${file} 不是文件`, `${file} is not a file`);
+    if (st.size > FILE_LIMITS.bundleBytes) {
+      const max = FILE_LIMITS.bundleBytes / 1024 / 1024;
+      throw new ApiError('BUNDLE_INVALID', `文件过大（最多 ${max} MB）：${file}`, `The file is too large (at most ${max} MB): ${file}`);
+    }
+    bytes = readFileSync(file);
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    const why = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new ApiError('BUNDLE_INVALID', `无法读取文件 ${file}（${why}）`, `Cannot read the file ${file} (${why})`);
+  }
+  const service = openService(options);
+  try {
+    const r = await checkedApi(service).openBundle({ fileName: basename(file).slice(0, 255) || 'bundle.huibao', dataBase64: bytes.toString('base64') });
+    printResult(o, r, `Opened ${basename(file)} as ${r.deckId}: ${r.slides} slides, ${r.figures} figures · 已打开`);
+  } finally {
+    service.close();
+  }
+}
+
 function openBrowser(url: string): void {
   const [cmd, args] =
     process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
@@ -318,6 +409,8 @@ const RUNNERS: Record<string, (o: Output, positionals: string[], options: Option
   decks: runDecks,
   show: runShow,
   figure: runFigure,
+  export: runExport,
+  'open-bundle': runOpenBundle,
   serve: runServe,
 };
 

@@ -98,6 +98,9 @@ function figureSentences(figs: readonly ExtractedFigure[], refTexts: Map<number,
   return out.join('\n');
 }
 
+/** Pillars listed on one agenda slide. */
+const AGENDA_PER_SLIDE = 6;
+
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -192,12 +195,13 @@ export function generateDeck(doc: ReportDoc, opts: { title?: string; date?: stri
   const sectionStart = doc.sections[0]?.paragraphs[0]?.index ?? doc.closing[0]?.index ?? Infinity;
   for (const c of doc.captions.filter((c) => c.after < sectionStart)) b.add(imageSlide(c));
 
-  if (doc.sections.length > 0) {
+  // A long report's agenda runs over several slides rather than overflowing one.
+  for (const [i, part] of chunk(doc.sections, AGENDA_PER_SLIDE).entries()) {
     b.add({
       layout: 'agenda',
-      title: '汇报提纲',
-      blocks: bulletBlocks(doc.sections.map((s) => s.title)),
-      notes: doc.sections.map((s) => [s.title, s.subtitle].filter(Boolean).join(' ')).join('\n'),
+      title: i === 0 ? '汇报提纲' : `汇报提纲（${i + 1}）`,
+      blocks: bulletBlocks(part.map((s) => s.title)),
+      notes: part.map((s) => [s.title, s.subtitle].filter(Boolean).join(' ')).join('\n'),
       hidden: false,
     });
   }

@@ -1,6 +1,5 @@
 // .docx → Markdown-like text (headings as `#` lines, one paragraph per block) so parseReport reads a Word
 // report exactly as it reads a .md one. mammoth does the Word part; we only flatten its (well-formed) HTML.
-import mammoth from 'mammoth';
 import { unzipSync } from 'fflate';
 import { ApiError } from '../../common/api.ts';
 
@@ -72,6 +71,8 @@ export function docxHtmlToText(html: string): string {
 
 export async function docxToText(bytes: Uint8Array): Promise<string> {
   checkDocxContainer(bytes);
+  // Loaded on demand: mammoth is the largest module of the core, and most reports are plain text.
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     const result = await mammoth.convertToHtml(

@@ -175,3 +175,20 @@ describe('generateDeck details', () => {
     expect(deck.warnings[0]!.slideId).toBe(deck.slides.find((s) => s.notes.includes('上虞区以片区化'))!.id);
   });
 });
+
+describe('generateDeck on a long report', () => {
+  it('spreads the agenda of many pillars over several slides, each within the slide limits', () => {
+    const sections = Array.from({ length: 20 }, (_, i) => ({
+      title: `重点工作第${i + 1}项`,
+      subtitle: '推进高质量发展',
+      paragraphs: [{ index: i, text: `第${i + 1}项工作稳步推进，各项任务全面完成。`, truncated: false }],
+      captions: [],
+    }));
+    const deck = generateDeck({ title: '工作报告', byline: '', lead: [], sections, closing: [], captions: [], warnings: [] });
+    const agendas = deck.slides.filter((s) => s.layout === 'agenda');
+    expect(agendas.length).toBeGreaterThan(1);
+    expect(agendas.flatMap((s) => s.blocks.map((b) => (b.kind === 'bullet' ? b.text : '')))).toEqual(sections.map((s) => s.title));
+    for (const s of agendas) expect(s.blocks.length).toBeLessThanOrEqual(BULLETS_PER_SLIDE + 1);
+    for (const s of deck.slides) expect(Slide.omit({ section: true }).safeParse(s).success).toBe(true);
+  });
+});

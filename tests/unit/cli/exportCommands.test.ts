@@ -1,0 +1,73 @@
+// `huibao export` and `huibao open-bundle`, run in-process through main() on a temp database.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../../decks/node/cli.ts';
+
+const SAMPLE = new URL('../../../decks/samples/shangyu-youth-city.txt', import.meta.url).pathname;
+let dir: string;
+let db: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'huibao-cli-export-'));
+  db = join(dir, 'huibao.db');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function huibao(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out, err };
+}
+const last = (lines: string[]) => JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
+
+describe('huibao export / open-bundle', () => {
+  it('exports a deck to .pptx and .huibao and opens the bundle as a new deck', async () => {
+    const deckId = last((await huibao('import', SAMPLE, '--json')).out).deckId as string;
+    const pptx = join(dir, '汇报.pptx');
+    const r1 = await huibao('export', deckId, '--format', 'pptx', '--out', pptx, '--json');
+    expect(r1.code).toBe(0);
+    expect(last(r1.out)).toMatchObject({ deckId, format: 'pptx', out: pptx });
+    expect(readFileSync(pptx).subarray(0, 2).toString('latin1')).toBe('PK');
+
+    const bundle = join(dir, 'deck.huibao');
+    expect((await huibao('export', deckId, '--format', 'huibao', '--out', bundle)).code).toBe(0);
+    const opened = await huibao('open-bundle', bundle, '--json');
+    expect(opened.code).toBe(0);
+    const result = last(opened.out);
+    expect(result.deckId).not.toBe(deckId);
+    expect(result.slides).toBe(25);
+    const decks = last((await huibao('decks', '--json')).out).decks as { id: string }[];
+    expect(decks.map((d) => d.id).sort()).toEqual([deckId, result.deckId].sort());
+    // Only the two files: no temporary file is left beside them.
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses pdf/html for now, a missing --out, and a bundle that is not one, leaving nothing behind', async () => {
+    const deckId = last((await huibao('import', SAMPLE, '--json')).out).deckId as string;
+    const pdf = await huibao('export', deckId, '--format', 'pdf', '--out', join(dir, 'x.pdf'));
+    expect(pdf.code).toBe(2);
+    expect(pdf.err.join('\n')).toContain('not available yet');
+    expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
+    expect((await huibao('export', deckId, '--format', 'pptx')).code).toBe(2);
+    const missing = await huibao('export', 'nope', '--format', 'pptx', '--out', join(dir, 'y.pptx'));
+    expect(missing.code).toBe(1);
+    expect(existsSync(join(dir, 'y.pptx'))).toBe(false);
+
+    const fake = join(dir, 'fake.huibao');
+    writeFileSync(fake, 'not a zip');
+    const bad = await huibao('open-bundle', fake, '--json');
+    expect(bad.code).toBe(1);
+    expect(bad.err[0]).toMatch(/cannot be opened: it is not a zip file/);
+    expect(last(bad.out)).toMatchObject({ error: { code: 'BUNDLE_INVALID' } });
+    expect((last((await huibao('decks', '--json')).out).decks as unknown[]).length).toBe(1);
+  });
+
+  it('lists the new commands in --help', async () => {
+    const help = (await huibao('--help')).out.join('\n');
+    expect(help).toContain('huibao export DECK_ID --format pptx|huibao --out FILE');
+    expect(help).toContain('huibao open-bundle FILE');
+  });
+});
