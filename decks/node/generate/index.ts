@@ -107,7 +107,7 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-function addSection(b: DeckBuilder, s: ReportSection, refTexts: Map<number, string>, figures: readonly ExtractedFigure[], byKey: Map<string, ExtractedFigure>, displays: Displays): void {
+function addSection(b: DeckBuilder, s: ReportSection, refTexts: Map<number, string>, sectionFigures: readonly ExtractedFigure[], byKey: Map<string, ExtractedFigure>, displays: Displays): void {
   b.add({
     layout: 'section',
     title: s.title,
@@ -115,8 +115,6 @@ function addSection(b: DeckBuilder, s: ReportSection, refTexts: Map<number, stri
     notes: [s.title, s.subtitle].filter(Boolean).join(' '),
     hidden: false,
   });
-  const own = new Set(s.paragraphs.map((p) => p.index));
-  const sectionFigures = figures.filter((f) => f.source && own.has(f.source.paragraph));
   if (sectionFigures.length >= SECTION_FIGURES_MIN) {
     for (const [i, figs] of chunk(sectionFigures, FIGURES_PER_SLIDE).entries()) {
       b.add({
@@ -170,7 +168,10 @@ export function generateDeck(doc: ReportDoc, opts: { title?: string; date?: stri
   const byKey = new Map(figures.map((f) => [f.key, f]));
   const displays = displaysOf(figures);
   const all = [...doc.lead, ...doc.sections.flatMap((s) => s.paragraphs), ...doc.closing];
-  const refTexts = new Map(all.map((p) => [p.index, paragraphWithRefs(p, figures)]));
+  // Figures grouped by paragraph once: a long report has thousands of both, so no per-paragraph scans of all figures.
+  const byParagraph = new Map<number, ExtractedFigure[]>();
+  for (const f of figures) if (f.source) byParagraph.set(f.source.paragraph, [...(byParagraph.get(f.source.paragraph) ?? []), f]);
+  const refTexts = new Map(all.map((p) => [p.index, paragraphWithRefs(p, byParagraph.get(p.index) ?? [])]));
   const title = (opts.title?.trim() || doc.title.trim() || '汇报').slice(0, LIMITS.titleChars);
   const b = new DeckBuilder();
 
@@ -205,7 +206,7 @@ export function generateDeck(doc: ReportDoc, opts: { title?: string; date?: stri
       hidden: false,
     });
   }
-  for (const s of doc.sections) addSection(b, s, refTexts, figures, byKey, displays);
+  for (const s of doc.sections) addSection(b, s, refTexts, s.paragraphs.flatMap((p) => byParagraph.get(p.index) ?? []), byKey, displays);
   // Captions after the sections (or after the closing) come before the closing slide, which ends the deck.
   for (const c of doc.captions.filter((c) => c.after >= sectionStart)) b.add(imageSlide(c));
   b.add(closingSlide(doc.closing, refTexts, displays), doc.closing.map((p) => p.index));
