@@ -1,7 +1,7 @@
 // Builds what the hosts run: the `huibao` command, the Electron main and preload, and the renderer.
 // Runs on `npm install` (prepare), before `npm start`, `npm test` and `npm run bench`; takes a few seconds.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 
 const here = (p) => new URL(p, import.meta.url).pathname;
 const node = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: 'linked', logLevel: 'warning' };
@@ -19,6 +19,20 @@ if (existsSync(here('electron/preload/index.ts'))) {
 }
 if (existsSync(here('renderer/index.html'))) {
   const { build: viteBuild } = await import('vite');
-  jobs.push(viteBuild({ configFile: here('vite.config.ts'), logLevel: 'warn' }));
+  // The app, then the export page beside it (see vite.config.ts), into a folder of this build's own; it then replaces
+  // dist/renderer in two renames, so a host or a test reading dist/renderer meanwhile never finds it half built.
+  const staging = here(`dist/.renderer-${process.pid}`);
+  const configFile = here('vite.config.ts');
+  jobs.push(
+    (async () => {
+      await viteBuild({ configFile, logLevel: 'warn', build: { outDir: staging } });
+      if (existsSync(here('renderer/export.html'))) await viteBuild({ configFile, mode: 'export', logLevel: 'warn', build: { outDir: staging } });
+      const target = here('dist/renderer');
+      const old = here(`dist/.renderer-old-${process.pid}`);
+      if (existsSync(target)) renameSync(target, old);
+      renameSync(staging, target);
+      rmSync(old, { recursive: true, force: true });
+    })(),
+  );
 }
 await Promise.all(jobs);

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'DB_READ_ONLY',
   'DB_FULL', // disk full while saving
   'DB_BUSY',
+  'CONFLICT', // a write based on a state that another window or program has changed since (optimistic concurrency)
   'REPORT_EMPTY',
   'REPORT_BINARY',
   'REPORT_TOO_LARGE',
@@ -91,8 +92,8 @@ export const FILE_LIMITS = {
 } as const;
 const base64Max = (bytes: number) => Math.ceil((bytes * 4) / 3) + 4;
 
-/** Formats a deck can be exported to through the API (PDF and single-file HTML are added with the presenter). */
-export const EXPORT_FORMATS = ['pptx', 'huibao'] as const;
+/** Formats a deck can be exported to through the API. */
+export const EXPORT_FORMATS = ['pptx', 'huibao', 'pdf', 'html'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
@@ -126,7 +127,11 @@ export const methods = {
     }).strict(),
     Slide,
   ),
-  updateSlide: method(DeckId.extend({ slideId: z.string().min(1).max(64), patch: SlidePatch }).strict(), Slide),
+  /**
+   * `expectedUpdatedAt` (optional): the deck's `updatedAt` as the caller last read it. When given and the deck has been
+   * changed since (by another window, or `huibao serve` on the same database), nothing is written: CONFLICT.
+   */
+  updateSlide: method(DeckId.extend({ slideId: z.string().min(1).max(64), patch: SlidePatch, expectedUpdatedAt: z.string().max(40).optional() }).strict(), Slide),
   /** Moves the slides (kept in their current relative order) to just after `afterSlideId` (null: to the start). */
   moveSlides: method(DeckId.extend({ slideIds: SlideIds, afterSlideId: z.string().max(64).nullable() }).strict(), z.object({ order: z.array(z.string()) })),
   deleteSlides: method(DeckId.extend({ slideIds: SlideIds }).strict(), z.object({ order: z.array(z.string()) })),
@@ -153,6 +158,8 @@ export const methods = {
       /** The new value as the user typed it (“5.8”, “1,286.4”), so the shown decimals follow what was typed. */
       value: z.string().trim().min(1).max(40),
       label: z.string().max(LIMITS.labelChars).optional(),
+      /** Optional: the figure's `updatedAt` as the caller last read it; a figure changed since is not overwritten (CONFLICT). */
+      expectedUpdatedAt: z.string().max(40).optional(),
     }).strict(),
     Figure,
   ),
@@ -187,7 +194,10 @@ export const methods = {
   ),
   getAsset: method(DeckId.extend({ assetId: z.string().min(1).max(64) }).strict(), z.object({ asset: Asset, dataBase64: z.string() })),
 
-  /** The deck as a file: an editable PowerPoint (.pptx) or a .huibao bundle for another Huibao. */
+  /**
+   * The deck as a file: an editable PowerPoint (.pptx), a .huibao bundle for another Huibao, a PDF (one page per shown
+   * slide; with `notes`, a handout with the speaker notes under each slide) or one self-contained HTML file.
+   */
   exportDeck: method(
     DeckId.extend({ format: ExportFormat, notes: z.boolean().optional() }).strict(),
     z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
@@ -222,7 +232,27 @@ function invalid(where: string, issues: z.core.$ZodIssue[]): ApiError {
 export function parseArgs<M extends MethodName>(name: M, args: unknown): z.output<(typeof methods)[M]['args']> {
   const r = methods[name].args.safeParse(args ?? {});
   if (!r.success) throw invalid(`${name} arguments`, r.error.issues);
-  return r.data as z.output<(typeof methods)[M]['args']>;
+  return wellFormedText(r.data) as z.output<(typeof methods)[M]['args']>;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+
+/**
+ * Every string in `value` as Unicode text: a lone surrogate (half an emoji from a broken paste, or a hostile file)
+ * becomes U+FFFD, as browsers do when they encode text. UTF-8 (SQLite, JSON files) cannot hold one; stored as it
+ * came, it would turn into invalid bytes that read back as three replacement characters. Strings are replaced in
+ * place in the (freshly parsed) value, which is returned.
+ */
+export function wellFormedText<T>(value: T): T {
+  if (typeof value === 'string') return (LONE_SURROGATE.test(value) ? value.replace(LONE_SURROGATES, '\uFFFD') : value) as T;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = wellFormedText(value[i]);
+  } else if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = wellFormedText(record[key]);
+  }
+  return value;
 }
 
 export function parseResult<M extends MethodName>(name: M, result: unknown): Result<M> {

@@ -219,22 +219,32 @@ function readFigureAt(text: string, numStart: number, numText: string): Omit<Fig
 const CLAUSE_BREAK = /[，。；！？、：,;!?\n…]/;
 const SENTENCE_BREAK = /[。；！？!?\n…]/;
 
+/**
+ * How far a clause or sentence is looked for on each side of a figure. Real sentences are far shorter; a pasted table
+ * or a hostile file can be one “sentence” of a megabyte holding 100 000 figures, and an unbounded search per figure
+ * then takes hours (quadratic), freezing the host.
+ */
+const SENTENCE_REACH = 500;
+
 function clauseStart(text: string, index: number, limit = 0): number {
   let i = index;
-  while (i > limit && !CLAUSE_BREAK.test(text[i - 1]!)) i--;
+  const floor = Math.max(limit, index - SENTENCE_REACH);
+  while (i > floor && !CLAUSE_BREAK.test(text[i - 1]!)) i--;
   return i;
 }
 function sentenceStart(text: string, index: number): number {
   let i = index;
-  while (i > 0 && !SENTENCE_BREAK.test(text[i - 1]!)) i--;
+  const floor = Math.max(0, index - SENTENCE_REACH);
+  while (i > floor && !SENTENCE_BREAK.test(text[i - 1]!)) i--;
   return i;
 }
 
-/** The sentence around `start..end` (trimmed, with its closing mark). */
+/** The sentence around `start..end` (trimmed, with its closing mark); at most SENTENCE_REACH characters either side. */
 export function sentenceAround(text: string, start: number, end: number): string {
   const from = sentenceStart(text, start);
   let to = end;
-  while (to < text.length && !SENTENCE_BREAK.test(text[to]!)) to++;
+  const ceiling = Math.min(text.length, end + SENTENCE_REACH);
+  while (to < ceiling && !SENTENCE_BREAK.test(text[to]!)) to++;
   if (to < text.length && text[to] !== '\n') to++;
   return text.slice(from, to).trim();
 }

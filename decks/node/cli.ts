@@ -2,11 +2,13 @@
 // bin/huibao.mjs. Every call goes through the same dispatch() as the hosts, so arguments and results are checked
 // the same way. With --json, the last line of stdout is exactly one JSON object; errors are one line on stderr.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ApiError, createClient, dispatch, EXPORT_FORMATS, FILE_LIMITS, parseResult, type DeckApi, type ExportFormat } from '../common/api.ts';
+import { ApiError, createClient, dispatch, EXPORT_FORMATS, parseResult, type DeckApi, type ExportFormat } from '../common/api.ts';
 import type { Deck } from '../common/model.ts';
+import { readBundleFile } from './export/bundleFile.ts';
+import { writeFileWhole } from './fileWrite.ts';
 import { startHttpHost } from './http/server.ts';
 import { findAppRoot, rendererDir, resolveDbPath, sampleReportPath, userDataDir } from './paths.ts';
 import { readReportFile } from './report/index.ts';
@@ -83,14 +85,18 @@ const COMMANDS: Record<string, CommandSpec> = {
     options: COMMON,
   },
   export: {
-    usage: 'huibao export DECK_ID --format pptx|huibao --out FILE [--notes]',
-    summary: 'Save a deck as an editable PowerPoint or a .huibao bundle · 导出为 PPTX 或 .huibao 文件',
+    usage: 'huibao export DECK_ID --format pdf|pptx|html|huibao --out FILE [--notes]',
+    summary: 'Save a deck as PDF, PowerPoint, one HTML file or a .huibao bundle · 导出为 PDF、PPTX、网页或 .huibao 文件',
     details: [
+      '--format pdf    one 16:9 page per visible slide, as presented; text stays text (selectable, searchable).',
+      '                Printed by Chromium, Chrome or Edge: set HUIBAO_CHROMIUM to its path if it is not found.',
       '--format pptx   an editable PowerPoint file (also opens in WPS and LibreOffice), one slide per visible slide,',
       '                with speaker notes and the figures at their current values.',
+      '--format html   the presentation as one file that opens in any browser, offline; S shows the speaker notes.',
       '--format huibao a bundle to carry the deck to another Huibao (huibao open-bundle FILE).',
-      '--notes         speaker notes in handouts (a PPTX always carries them in its notes pane).',
-      'PDF and single-file HTML are not available yet. The file is written completely or not at all.',
+      '--notes         with pdf: a handout, each slide with its speaker notes under it (A4 portrait).',
+      '                (A PPTX always carries the notes in its notes pane, the HTML file behind S.)',
+      'The file is written completely or not at all.',
       '--json prints {"deckId","format","out","bytes"}.',
     ],
     options: [...COMMON, 'format', 'out', 'notes'],
@@ -284,25 +290,10 @@ async function runFigure(o: Output, positionals: string[], options: Options): Pr
 }
 
 function parseFormat(text: string | undefined): ExportFormat {
-  if (text === undefined) throw new UsageError('export: missing --format (pptx or huibao)', 'export：缺少 --format（pptx 或 huibao）');
+  const choices = EXPORT_FORMATS.join(', ');
+  if (text === undefined) throw new UsageError(`export: missing --format (${choices})`, `export：缺少 --format（${choices}）`);
   if ((EXPORT_FORMATS as readonly string[]).includes(text)) return text as ExportFormat;
-  if (text === 'pdf' || text === 'html') {
-    throw new UsageError(`export: --format ${text} is not available yet; use pptx or huibao`, `export：--format ${text} 暂不可用，请使用 pptx 或 huibao`);
-  }
-  throw new UsageError(`export: --format must be pptx or huibao, not "${text}"`, `export：--format 必须是 pptx 或 huibao，而不是 "${text}"`);
-}
-
-/** Writes beside the target, then renames: a crash or a full disk never leaves half a file under the target's name. */
-function writeFileWhole(path: string, bytes: Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, bytes, { flag: 'wx' });
-    renameSync(temp, path);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    const why = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
-    throw new ApiError('EXPORT_FAILED', `无法写入文件 ${path}（${why}）`, `Cannot write the file ${path} (${why})`);
-  }
+  throw new UsageError(`export: --format must be one of ${choices}, not "${text}"`, `export：--format 必须是 ${choices} 之一，而不是 "${text}"`);
 }
 
 async function runExport(o: Output, positionals: string[], options: Options): Promise<void> {
@@ -325,23 +316,10 @@ async function runExport(o: Output, positionals: string[], options: Options): Pr
 async function runOpenBundle(o: Output, positionals: string[], options: Options): Promise<void> {
   expectPositionals('open-bundle', positionals, ['FILE']);
   const file = positionals[0]!;
-  let bytes: Buffer;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) throw new ApiError('BUNDLE_INVALID', `${file} 不是文件`, `${file} is not a file`);
-    if (st.size > FILE_LIMITS.bundleBytes) {
-      const max = FILE_LIMITS.bundleBytes / 1024 / 1024;
-      throw new ApiError('BUNDLE_INVALID', `文件过大（最多 ${max} MB）：${file}`, `The file is too large (at most ${max} MB): ${file}`);
-    }
-    bytes = readFileSync(file);
-  } catch (err) {
-    if (err instanceof ApiError) throw err;
-    const why = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new ApiError('BUNDLE_INVALID', `无法读取文件 ${file}（${why}）`, `Cannot read the file ${file} (${why})`);
-  }
+  const args = readBundleFile(file);
   const service = openService(options);
   try {
-    const r = await checkedApi(service).openBundle({ fileName: basename(file).slice(0, 255) || 'bundle.huibao', dataBase64: bytes.toString('base64') });
+    const r = await checkedApi(service).openBundle(args);
     printResult(o, r, `Opened ${basename(file)} as ${r.deckId}: ${r.slides} slides, ${r.figures} figures · 已打开`);
   } finally {
     service.close();

@@ -10,10 +10,12 @@ import { newId } from '../common/ids.ts';
 import { Deck, ImportWarning, LIMITS, type Asset, type DeckSummary, type Figure, type Revision, type Slide } from '../common/model.ts';
 import { z } from 'zod';
 import { BUNDLE_EXTENSION, BUNDLE_MIME, readBundle, writeBundle, type BundleContent } from './export/bundle.ts';
+import { HTML_EXTENSION, HTML_MIME, writeHtml } from './export/html.ts';
+import { PDF_EXTENSION, PDF_MIME, printHtmlToPdf, type PdfPrinter } from './export/pdf.ts';
 import { PPTX_MIME, writePptx, type PptxImage } from './export/pptx.ts';
 import { generateDeck } from './generate/index.ts';
 import { sniffImageMime } from './imageFormat.ts';
-import { findAppRoot } from './paths.ts';
+import { findAppRoot, rendererDir } from './paths.ts';
 import { decodeReport, parseReport, readReportFile, type DecodedReport } from './report/index.ts';
 import { openStore, SlideContent, StoredFigure, type Store } from './store/index.ts';
 import type { DeckRow } from './store/deckRepository.ts';
@@ -47,6 +49,19 @@ function notFound(what: { zh: string; en: string }, id: string): ApiError {
   return new ApiError('NOT_FOUND', `找不到${what.zh}：${id}`, `No such ${what.en}: ${id}`);
 }
 
+const SLIDE_CONFLICT = {
+  zh: '此幻灯片已在别处被修改（另一个窗口或程序），本次更改未保存。请重新载入后再编辑。',
+  en: 'This slide was changed elsewhere (another window or program); your change was not saved. Reload it and edit again.',
+};
+const FIGURE_CONFLICT = {
+  zh: '此数字已在别处被修改（另一个窗口或程序），本次更改未保存。请重新载入后再编辑。',
+  en: 'This figure was changed elsewhere (another window or program); your change was not saved. Reload it and edit again.',
+};
+
+function conflict(message: { zh: string; en: string }): ApiError {
+  return new ApiError('CONFLICT', message.zh, message.en);
+}
+
 function invalid(zh: string, en: string): ApiError {
   return new ApiError('INVALID_ARGUMENT', zh, en);
 }
@@ -78,7 +93,16 @@ export function exportFileName(title: string, extension: string): string {
 
 const MIME_NAMES: Record<string, string> = { 'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg', 'image/x-png': 'image/png' };
 
-export function createService(opts: { dbPath: string; now?: () => Date }): DeckService {
+export interface ServiceOptions {
+  dbPath: string;
+  now?: () => Date;
+  /** Prints PDF exports; the system's Chromium through playwright-core unless a host has its own (Electron). */
+  pdfPrinter?: PdfPrinter;
+  /** The renderer's build folder, which holds the HTML export's page; found from the app folder by default. */
+  rendererDir?: string;
+}
+
+export function createService(opts: ServiceOptions): DeckService {
   const store = openStore(opts.dbPath);
   const clock = opts.now ?? (() => new Date());
   const now = () => clock().toISOString();
@@ -226,13 +250,15 @@ export function createService(opts: { dbPath: string; now?: () => Date }): DeckS
       return slideWithSection(deckId, slide.id);
     },
 
-    updateSlide({ deckId, slideId, patch }) {
-      requireDeck(deckId);
-      const current = store.slides.get(deckId, slideId);
-      if (!current) throw notFound({ zh: '幻灯片', en: 'slide' }, slideId);
+    updateSlide({ deckId, slideId, patch, expectedUpdatedAt }) {
       // Only the fields given: a key present with `undefined` (possible in direct calls) leaves the field as it is.
       const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      // Read, check and write in one transaction: another host on the same file cannot slip a write in between.
       store.transaction(() => {
+        const row = requireDeck(deckId);
+        const current = store.slides.get(deckId, slideId);
+        if (!current) throw notFound({ zh: '幻灯片', en: 'slide' }, slideId);
+        if (expectedUpdatedAt !== undefined && row.updatedAt !== expectedUpdatedAt) throw conflict(SLIDE_CONFLICT);
         store.slides.update(deckId, { ...current, ...changes });
         store.decks.touch(deckId, now());
       });
@@ -320,11 +346,12 @@ export function createService(opts: { dbPath: string; now?: () => Date }): DeckS
       return { figures: store.figures.list(deckId) };
     },
 
-    updateFigure({ deckId, key, value, label }) {
-      requireDeck(deckId);
-      const before = requireFigure(deckId, key);
-      const typed = parseFigureValue(value);
+    updateFigure({ deckId, key, value, label, expectedUpdatedAt }) {
       store.transaction(() => {
+        requireDeck(deckId);
+        const before = requireFigure(deckId, key);
+        const typed = parseFigureValue(value);
+        if (expectedUpdatedAt !== undefined && before.updatedAt !== expectedUpdatedAt) throw conflict(FIGURE_CONFLICT);
         const at = now();
         store.figures.setValue(deckId, before, { ...typed, label: label ?? before.label }, at);
         store.decks.touch(deckId, at);
@@ -443,7 +470,16 @@ export function createService(opts: { dbPath: string; now?: () => Date }): DeckS
     return new Map(deck.assets.map((a: Asset) => [a.id, { mime: a.mime, bytes: store.assets.data(a.id)! }]));
   }
 
-  async function exportDeck({ deckId, format }: Parsed<'exportDeck'>): Promise<Result<'exportDeck'>> {
+  async function exportDeck({ deckId, format, notes }: Parsed<'exportDeck'>): Promise<Result<'exportDeck'>> {
+    if (format === 'html' || format === 'pdf') {
+      // PDF is the HTML export printed: one rendering of slides for the screen, the file and the paper.
+      const deck = loadDeck(deckId);
+      const html = writeHtml(deck, assetImages(deck), opts.rendererDir ?? rendererDir(findAppRoot()));
+      if (format === 'html') return { fileName: exportFileName(deck.title, HTML_EXTENSION), mime: HTML_MIME, dataBase64: Buffer.from(html, 'utf8').toString('base64') };
+      const handout = notes === true;
+      const bytes = await printHtmlToPdf(html, handout ? 'handout' : 'slides', opts.pdfPrinter);
+      return { fileName: exportFileName(deck.title, handout ? `（讲义）${PDF_EXTENSION}` : PDF_EXTENSION), mime: PDF_MIME, dataBase64: Buffer.from(bytes).toString('base64') };
+    }
     if (format === 'huibao') {
       const content = bundleContent(deckId);
       const bytes = writeBundle(content, { appVersion: appVersion(), createdAt: now() });

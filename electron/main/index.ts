@@ -1,17 +1,22 @@
 // The Electron host (DESIGN §7): one window showing the renderer from app://, the DeckApi over IPC, and the
 // security checklist: context isolation, sandbox, no node integration, CSP, no new windows, no navigation away,
 // no permissions, no webviews, IPC only from the app's own page.
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell, type WebPreferences } from 'electron';
 import { join } from 'node:path';
 import { ApiError, errorMessage } from '../../decks/common/api.ts';
 import { formatSettingsIssues, type Language } from '../../decks/common/settings.ts';
 import { readReportFile } from '../../decks/node/report/index.ts';
 import { loadSettings, writeUserSettings } from '../../decks/node/settings.ts';
 import { DB_FILE_NAME, findAppRoot, rendererDir, sampleReportPath, userDataDir } from '../../decks/node/paths.ts';
-import { createService, ensureSampleDeck, type DeckService } from '../../decks/node/service.ts';
+import { readBundleFile } from '../../decks/node/export/bundleFile.ts';
+import { writeFileWhole } from '../../decks/node/fileWrite.ts';
+import { createService, ensureSampleDeck, exportFileName, type DeckService } from '../../decks/node/service.ts';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol.ts';
+import { deckIdInUrl, EXPORT_COMMANDS, type ExportChoice } from './exportMenu.ts';
+import { createElectronPdfPrinter } from './exportPdf.ts';
 import { APP_ORIGIN, isAppFrame, registerIpcHost } from './ipcHost.ts';
 import { hardenWebContents } from './windowGuards.ts';
+import { Presentation } from './presentation.ts';
 import { buildMenuTemplate, routeForPresentCommand, type MenuCommand } from './menu.ts';
 import { focusWindow, setupSingleInstance } from './singleInstance.ts';
 import { checkForUpdates } from './updates.ts';
@@ -44,7 +49,7 @@ if (single.primary) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (service && BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    if (service && BrowserWindow.getAllWindows().length === 0) presentation?.attach(createMainWindow());
   });
   app.on('will-quit', () => {
     service?.close();
@@ -52,6 +57,25 @@ if (single.primary) {
   });
   app.whenReady().then(start, (err: unknown) => fail(err));
 }
+
+// Every window of the app (main, console, audience) runs with these: the renderer gets no Node, only window.huibao.
+const webPreferences: WebPreferences = {
+  preload: join(appRoot, 'dist', 'electron', 'preload.cjs'),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+};
+
+/** Puts the audience window on the projector and the console on the laptop (created once the screen API is ready). */
+let presentation: Presentation | null = null;
 
 function createMainWindow(): BrowserWindow {
   const statePath = windowStatePath(app.getPath('userData'));
@@ -64,20 +88,7 @@ function createMainWindow(): BrowserWindow {
     title: '汇报 Huibao',
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: join(appRoot, 'dist', 'electron', 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    },
+    webPreferences,
   });
   if (state.maximized) win.maximize();
   if (state.fullScreen) win.setFullScreen(true);
@@ -144,18 +155,52 @@ async function runMenuCommand(command: MenuCommand): Promise<void> {
     case 'export-pdf':
     case 'export-pptx':
     case 'export-html':
-    case 'export-bundle':
-      // Wire to the export API once it exists (issue: exports); until then the editor's own export buttons.
+    case 'export-bundle': {
+      const choice = EXPORT_COMMANDS[command];
+      if (choice) await exportFromMenu(choice);
       return;
+    }
   }
 }
 
-/** Opens a .huibao bundle (double-click, second launch, Open menu). */
+/** File › Export: the deck the main window shows, to a file the user picks; the taskbar shows progress meanwhile. */
+async function exportFromMenu(choice: ExportChoice): Promise<void> {
+  const en = language === 'en';
+  const win = mainWindow;
+  const deckId = win ? deckIdInUrl(win.webContents.getURL()) : null;
+  if (!service || !win) return;
+  if (!deckId) {
+    await dialog.showMessageBox(win, { type: 'info', message: en ? 'Open a deck first, then export it.' : '请先打开一个演示文稿，再导出。' });
+    return;
+  }
+  try {
+    const deck = await service.getDeck({ deckId });
+    const saved = await dialog.showSaveDialog(win, {
+      defaultPath: join(app.getPath('documents'), exportFileName(deck.title, `.${choice.extension}`)),
+      filters: [{ name: en ? choice.filter.en : choice.filter.zh, extensions: [choice.extension] }],
+    });
+    if (saved.canceled || !saved.filePath) return;
+    win.setProgressBar(2); // indeterminate
+    const result = await service.exportDeck({ deckId, format: choice.format });
+    writeFileWhole(saved.filePath, Buffer.from(result.dataBase64, 'base64'));
+  } catch (err) {
+    dialog.showErrorBox(en ? 'Export failed' : '导出失败', errorMessage(err, en ? 'en' : 'zh'));
+  } finally {
+    if (!win.isDestroyed()) win.setProgressBar(-1);
+  }
+}
+
+/** Opens a .huibao bundle as a new deck (double-click, second launch, Open menu) and shows it in the editor. */
 async function openBundleFile(path: string): Promise<void> {
   focusWindow(mainWindow);
-  // Replace with the bundle import of the export helper (e.g. service.importBundle(path)) and then
-  // navigate(`#/edit/${deckId}`); until it exists, say so instead of failing silently.
-  dialog.showErrorBox(language === 'en' ? 'Cannot open the file yet' : '暂时无法打开此文件', path);
+  if (!service) return;
+  try {
+    const result = await service.openBundle(readBundleFile(path));
+    navigate(`#/edit/${encodeURIComponent(result.deckId)}`);
+  } catch (err) {
+    const en = language === 'en';
+    dialog.showErrorBox(en ? 'Cannot open the file' : '无法打开此文件', `${path}\n\n${errorMessage(err, en ? 'en' : 'zh')}`);
+  }
 }
 
 async function start(): Promise<void> {
@@ -165,7 +210,7 @@ async function start(): Promise<void> {
 
   const dbPath = join(app.getPath('userData'), DB_FILE_NAME);
   try {
-    service = createService({ dbPath });
+    service = createService({ dbPath, pdfPrinter: createElectronPdfPrinter() });
   } catch (err) {
     const why = err instanceof ApiError ? `${err.zh}\n${err.en}` : String(err instanceof Error ? err.message : err);
     dialog.showErrorBox(
@@ -183,7 +228,8 @@ async function start(): Promise<void> {
   }
   registerIpcHost(ipcMain, service, isAppFrame);
   installMenu();
-  createMainWindow();
+  presentation = new Presentation({ screen, webPreferences });
+  presentation.attach(createMainWindow());
   if (loaded.issues.length > 0) {
     // A broken settings file never stops the app: say what was wrong, carry on with the defaults.
     void dialog.showMessageBox({

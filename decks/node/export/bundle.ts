@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { Inflate, zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
-import { ApiError, FILE_LIMITS } from '../../common/api.ts';
+import { ApiError, FILE_LIMITS, wellFormedText } from '../../common/api.ts';
 import { Asset, Deck, Figure, FigureChange, LIMITS } from '../../common/model.ts';
 import { IMAGE_EXTENSIONS, sniffImageMime } from '../imageFormat.ts';
 import { SlideContent, StoredFigure } from '../store/index.ts';
@@ -341,7 +341,8 @@ export function readBundle(bytes: Uint8Array): BundleContent {
   if (!deckBytes) throw bundleInvalid('缺少演示稿内容 deck.json', 'it has no deck.json');
   const parsed = BundleDeck.safeParse(parseJson(deckBytes, DECK));
   if (!parsed.success) throw schemaProblem(DECK, parsed.error);
-  const deck = parsed.data;
+  // Text as Unicode: deck.json may spell lone surrogates as escapes (\ud800), which UTF-8 storage cannot hold.
+  const deck = wellFormedText(parsed.data);
   checkDeck(deck);
 
   // Each image: its name is its checksum, its bytes are the image type its name says, and deck.json describes it.

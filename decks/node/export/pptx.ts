@@ -393,7 +393,9 @@ function finishPackage(bytes: Uint8Array, notes: string[]): Uint8Array {
     if (slideNotes) {
       text = strFromU8(data);
       if (!notesMark.test(text)) throw new ApiError('EXPORT_FAILED', '无法写入演讲备注（PPTX 结构与预期不符）', 'The speaker notes could not be written (the PPTX is not as expected)');
-      text = text.replace(notesMark, notesXml(notes[Number(slideNotes[1]) - 1] ?? ''));
+      // A function, not a string: `$'`, `$&` … in a note must stay text, not splice the document into itself.
+      const notesText = notesXml(notes[Number(slideNotes[1]) - 1] ?? '');
+      text = text.replace(notesMark, () => notesText);
     } else if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) {
       text = dropRepeatedParagraphProps(strFromU8(data));
     } else if (/^ppt\/theme\/theme\d+\.xml$/.test(name)) {

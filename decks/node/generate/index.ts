@@ -88,14 +88,19 @@ function bulletBlocks(bullets: readonly string[]): Block[] {
 
 /** The sentences holding the given figures, with references, once each, in order. */
 function figureSentences(figs: readonly ExtractedFigure[], refTexts: Map<number, string>): string {
-  const out: string[] = [];
+  const out = new Set<string>();
+  // Figures come in document order: each search starts where the previous one in its paragraph was found, so a
+  // paragraph with very many figures costs one pass, not one pass per figure.
+  const searchFrom = new Map<number, number>();
   for (const f of figs) {
     const text = refTexts.get(f.source!.paragraph)!;
-    const at = text.indexOf(`{fig:${f.key}}`);
-    const s = sentenceAround(text, at, at + f.key.length + 6);
-    if (!out.includes(s)) out.push(s);
+    const ref = `{fig:${f.key}}`;
+    let at = text.indexOf(ref, searchFrom.get(f.source!.paragraph) ?? 0);
+    if (at < 0) at = text.indexOf(ref);
+    searchFrom.set(f.source!.paragraph, at + ref.length);
+    out.add(sentenceAround(text, at, at + ref.length));
   }
-  return out.join('\n');
+  return [...out].join('\n');
 }
 
 /** Pillars listed on one agenda slide. */
@@ -170,7 +175,13 @@ export function generateDeck(doc: ReportDoc, opts: { title?: string; date?: stri
   const all = [...doc.lead, ...doc.sections.flatMap((s) => s.paragraphs), ...doc.closing];
   // Figures grouped by paragraph once: a long report has thousands of both, so no per-paragraph scans of all figures.
   const byParagraph = new Map<number, ExtractedFigure[]>();
-  for (const f of figures) if (f.source) byParagraph.set(f.source.paragraph, [...(byParagraph.get(f.source.paragraph) ?? []), f]);
+  // Pushed in place: copying the list per figure made one paragraph with many figures quadratic.
+  for (const f of figures) {
+    if (!f.source) continue;
+    const list = byParagraph.get(f.source.paragraph);
+    if (list) list.push(f);
+    else byParagraph.set(f.source.paragraph, [f]);
+  }
   const refTexts = new Map(all.map((p) => [p.index, paragraphWithRefs(p, byParagraph.get(p.index) ?? [])]));
   const title = (opts.title?.trim() || doc.title.trim() || '汇报').slice(0, LIMITS.titleChars);
   const b = new DeckBuilder();

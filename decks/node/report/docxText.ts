@@ -50,6 +50,8 @@ function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
       const cp = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      // A surrogate code point alone is not a character (UTF-8 storage cannot hold it): the replacement character.
+      if (cp >= 0xd800 && cp <= 0xdfff) return '\uFFFD';
       return Number.isFinite(cp) && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
     }
     return ENTITIES[name.toLowerCase()] ?? whole;

@@ -94,6 +94,9 @@ function inspectExistingFile(path: string, latest: number): boolean {
   } catch (err) {
     // A read-only look at a WAL database leaves empty -wal/-shm files beside it: remove the ones it created.
     for (const p of sidecars) rmSync(p, { force: true });
+    // A WAL database in a folder nobody may write to (a read-only USB stick or share) cannot be opened by SQLite at
+    // all (it must create its -shm file): say so, rather than calling a sound file damaged.
+    if (err instanceof Database.SqliteError && err.code === 'SQLITE_CANTOPEN' && !canWrite(dirname(path))) throw readOnlyFolder(path);
     if (err instanceof Database.SqliteError) throw dbCorrupt({ zh: err.message, en: err.message }, path);
     throw err;
   }
@@ -128,13 +131,24 @@ function dbNewer(path: string, version: number, latest: number): ApiError {
 
 /** Writable means the file and its folder (WAL keeps -wal and -shm files beside it). */
 function isWritable(path: string): boolean {
+  return canWrite(path) && canWrite(dirname(path));
+}
+
+function canWrite(path: string): boolean {
   try {
     accessSync(path, constants.W_OK);
-    accessSync(dirname(path), constants.W_OK);
     return true;
   } catch {
     return false;
   }
+}
+
+function readOnlyFolder(path: string): ApiError {
+  return new ApiError(
+    'DB_READ_ONLY',
+    `数据库所在的文件夹是只读的（例如只读的U盘或网络共享），无法打开：${path}。请把数据库文件复制到可写的文件夹后再打开。文件未作任何改动。`,
+    `The database is in a read-only folder (e.g. a read-only USB stick or share) and cannot be opened: ${path}. Copy it to a folder you can write to and open it there. The file was left untouched.`,
+  );
 }
 
 function migrate(db: Db, path: string, migrations: readonly Migration[], readOnly: boolean): void {

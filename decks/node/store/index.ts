@@ -21,8 +21,12 @@ export function openStore(path: string, opts?: OpenOptions) {
     revisions: createRevisionRepository(db),
     reports: createReportRepository(db),
     assets: createAssetRepository(db),
-    /** Runs `fn` in one transaction: all of its writes land, or none do. */
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    /**
+     * Runs `fn` in one transaction: all of its writes land, or none do. IMMEDIATE takes the write lock first: a
+     * deferred transaction that reads and then writes fails at once with SQLITE_BUSY (no waiting) when another
+     * process (a second window, `huibao serve`) committed in between; this one waits its turn (busy_timeout).
+     */
+    transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     close: () => db.close(),
   };
 }

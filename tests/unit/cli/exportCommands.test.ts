@@ -45,12 +45,24 @@ describe('huibao export / open-bundle', () => {
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('refuses pdf/html for now, a missing --out, and a bundle that is not one, leaving nothing behind', async () => {
+  it('exports a single-file HTML and a PDF handout', { timeout: 60_000 }, async () => {
     const deckId = last((await huibao('import', SAMPLE, '--json')).out).deckId as string;
-    const pdf = await huibao('export', deckId, '--format', 'pdf', '--out', join(dir, 'x.pdf'));
-    expect(pdf.code).toBe(2);
-    expect(pdf.err.join('\n')).toContain('not available yet');
-    expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
+    const html = join(dir, 'deck.html');
+    expect((await huibao('export', deckId, '--format', 'html', '--out', html)).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>[\s\S]*<script type="application\/json" id="huibao-deck">/);
+    const pdf = join(dir, 'handout.pdf');
+    const r = await huibao('export', deckId, '--format', 'pdf', '--notes', '--out', pdf, '--json');
+    expect(r.code).toBe(0);
+    expect(last(r.out)).toMatchObject({ deckId, format: 'pdf', out: pdf });
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('refuses an unknown format, a missing --out, and a bundle that is not one, leaving nothing behind', async () => {
+    const deckId = last((await huibao('import', SAMPLE, '--json')).out).deckId as string;
+    const docx = await huibao('export', deckId, '--format', 'docx', '--out', join(dir, 'x.docx'));
+    expect(docx.code).toBe(2);
+    expect(docx.err.join('\n')).toContain('--format must be one of pptx, huibao, pdf, html');
+    expect(existsSync(join(dir, 'x.docx'))).toBe(false);
     expect((await huibao('export', deckId, '--format', 'pptx')).code).toBe(2);
     const missing = await huibao('export', 'nope', '--format', 'pptx', '--out', join(dir, 'y.pptx'));
     expect(missing.code).toBe(1);
@@ -67,7 +79,7 @@ describe('huibao export / open-bundle', () => {
 
   it('lists the new commands in --help', async () => {
     const help = (await huibao('--help')).out.join('\n');
-    expect(help).toContain('huibao export DECK_ID --format pptx|huibao --out FILE');
+    expect(help).toContain('huibao export DECK_ID --format pdf|pptx|html|huibao --out FILE [--notes]');
     expect(help).toContain('huibao open-bundle FILE');
   });
 });

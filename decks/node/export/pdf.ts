@@ -1,0 +1,125 @@
+// The deck as PDF: the single-file HTML export (html.ts) printed by Chromium, in one of the page's print layouts —
+// `slides` (one 1280×720 page per shown slide, exactly as presented) or `handout` (A4, each slide with its notes).
+// Chromium embeds the fonts it used and keeps the text as text, so Chinese stays selectable and searchable.
+//
+// The printer is replaceable: the CLI and the loopback host drive the system's Chromium through playwright-core
+// (chromiumPrinter); the Electron host prints with its own Chromium (electron/main/exportPdf.ts, webContents.printToPDF).
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ApiError } from '../../common/api.ts';
+import { PRINT_HASH, READY_ATTRIBUTE } from '../../common/exportPayload.ts';
+
+export const PDF_MIME = 'application/pdf';
+export const PDF_EXTENSION = '.pdf';
+export type PdfLayout = 'slides' | 'handout';
+/** Prints an exported HTML file on disk to PDF in the given layout. */
+export type PdfPrinter = (htmlPath: string, layout: PdfLayout) => Promise<Uint8Array>;
+
+export const CHROMIUM_ENV = 'HUIBAO_CHROMIUM';
+/** How long a page may take to lay out before printing (a 1,000-slide deck takes a few seconds). */
+const READY_TIMEOUT_MS = 180_000;
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** The address the printer opens: the file, with the fragment that selects the print layout. */
+export function printUrl(htmlPath: string, layout: PdfLayout): string {
+  return pathToFileURL(htmlPath).href + (layout === 'handout' ? PRINT_HASH['print-notes'] : PRINT_HASH.print);
+}
+
+/** Where Chromium-family browsers are installed, by platform (Edge is on every Windows machine). */
+export function chromiumCandidates(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (platform === 'win32') {
+    const roots = [env.PROGRAMFILES || 'C:\\Program Files', env['PROGRAMFILES(X86)'] || 'C:\\Program Files (x86)', env.LOCALAPPDATA].filter((r): r is string => Boolean(r));
+    return roots.flatMap((r) => [
+      `${r}\\Google\\Chrome\\Application\\chrome.exe`,
+      `${r}\\Chromium\\Application\\chrome.exe`,
+      `${r}\\Microsoft\\Edge\\Application\\msedge.exe`,
+    ]);
+  }
+  if (platform === 'darwin') {
+    return [
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+      '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+    ];
+  }
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium', '/usr/bin/microsoft-edge'];
+}
+
+/** The browser to print with: $HUIBAO_CHROMIUM, else the first one installed; a clear EXPORT_FAILED when none is. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, exists: (path: string) => boolean = existsSync): string {
+  const chosen = env[CHROMIUM_ENV];
+  if (chosen) {
+    if (exists(chosen)) return chosen;
+    throw new ApiError(
+      'EXPORT_FAILED',
+      `无法导出 PDF：环境变量 ${CHROMIUM_ENV} 指向的浏览器不存在：${chosen}`,
+      `Cannot export PDF: the browser that ${CHROMIUM_ENV} names does not exist: ${chosen}`,
+    );
+  }
+  const found = chromiumCandidates(platform, env).find((p) => exists(p));
+  if (found) return found;
+  throw new ApiError(
+    'EXPORT_FAILED',
+    `无法导出 PDF：未找到 Chromium、Chrome 或 Edge 浏览器。请安装其中之一，或将环境变量 ${CHROMIUM_ENV} 设为浏览器程序的路径。`,
+    `Cannot export PDF: no Chromium, Chrome or Edge browser was found. Install one, or set ${CHROMIUM_ENV} to the path of the browser's executable.`,
+  );
+}
+
+function printFailed(why: string): ApiError {
+  return new ApiError('EXPORT_FAILED', `无法导出 PDF：${why}`, `Cannot export PDF: ${why}`);
+}
+
+/** Prints with the system's Chromium through playwright-core: headless, offline, every non-file request aborted. */
+export async function chromiumPrinter(htmlPath: string, layout: PdfLayout): Promise<Uint8Array> {
+  const executablePath = findChromium();
+  // Loaded on demand: only a PDF export needs it.
+  const { chromium } = await import('playwright-core');
+  let browser: Awaited<ReturnType<typeof chromium.launch>>;
+  try {
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  } catch (err) {
+    throw printFailed(`the browser ${executablePath} did not start (${firstLine(err)}); set ${CHROMIUM_ENV} to another one`);
+  }
+  try {
+    const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      return url.startsWith('file:') || url.startsWith('data:') ? route.continue() : route.abort('blockedbyclient');
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(printUrl(htmlPath, layout), { waitUntil: 'load' });
+    try {
+      await page.waitForFunction((name) => document.documentElement.getAttribute(name) === 'true', READY_ATTRIBUTE, { timeout: READY_TIMEOUT_MS, polling: 50 });
+    } catch (err) {
+      throw printFailed(`the page did not finish laying out (${errors[0] ?? firstLine(err)})`);
+    }
+    return new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw printFailed(firstLine(err));
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
+}
+
+function firstLine(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 300);
+}
+
+/** Writes the HTML to a private temporary folder, prints it, and removes the folder whatever happens. */
+export async function printHtmlToPdf(html: string, layout: PdfLayout, printer: PdfPrinter = chromiumPrinter): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), 'huibao-pdf-'));
+  try {
+    const path = join(dir, 'deck.html');
+    writeFileSync(path, html, { mode: 0o600 });
+    const pdf = await printer(path, layout);
+    if (pdf.length < 5 || Buffer.from(pdf.subarray(0, 5)).toString('latin1') !== '%PDF-') throw printFailed('the printer returned no PDF');
+    return pdf;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

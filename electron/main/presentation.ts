@@ -1,0 +1,215 @@
+// Presenting with two screens (DESIGN §7, issue 5): the audience window goes full screen on the external display
+// (the projector), the console stays on the laptop's own display; one click swaps them; with one screen — or in
+// rehearsal mode — only the console shows (its large current slide is the audience's picture). The audience
+// window never shows notes (it is the #/present route, which has none).
+//
+// The display choice is pure (chooseDisplays, against a tiny screen interface) and unit-tested with fakes. The
+// renderer asks for windows with plain `window.open` (renderer/src/presenter/presentWindows.ts); the console
+// window's open handler here reads the request, acts, and always denies the renderer's own window — so no
+// channel is added beyond DeckApi, and every window is still made here with the app's secure preferences.
+// Both windows are app:// pages of one session, so they stay in step through the deck's BroadcastChannel.
+import { BrowserWindow, type Rectangle, type WebContents, type WebPreferences } from 'electron';
+import { APP_ORIGIN, isAppUrl } from './ipcHost.ts';
+
+export interface DisplayLike {
+  id: number;
+  bounds: Rectangle;
+  workArea: Rectangle;
+  /** True for a laptop's built-in panel (Electron sets it where the system says so). */
+  internal?: boolean;
+}
+export interface ScreenLike {
+  getAllDisplays(): DisplayLike[];
+  getPrimaryDisplay(): DisplayLike;
+}
+
+export interface DisplayPlan {
+  /** `dual`: audience and console on two displays; `rehearsal`: the console alone. */
+  mode: 'dual' | 'rehearsal';
+  console: DisplayLike;
+  audience: DisplayLike | null;
+}
+
+const area = (d: DisplayLike) => d.bounds.width * d.bounds.height;
+
+/**
+ * The laptop's own display (built-in, else the primary one) takes the console; the largest other display takes
+ * the audience. `swapped` exchanges them; `rehearsal`, or a single display, gives the console alone.
+ */
+export function chooseDisplays(screen: ScreenLike, opts: { swapped?: boolean; rehearsal?: boolean } = {}): DisplayPlan {
+  const all = screen.getAllDisplays();
+  const primary = screen.getPrimaryDisplay();
+  const laptop = all.find((d) => d.internal === true) ?? all.find((d) => d.id === primary.id) ?? primary;
+  const others = all.filter((d) => d.id !== laptop.id);
+  // The largest other display; among equals, the first the system lists (stable from one call to the next).
+  const external = others.reduce<DisplayLike | null>((best, d) => (best === null || area(d) > area(best) ? d : best), null);
+  if (!external || opts.rehearsal) return { mode: 'rehearsal', console: laptop, audience: null };
+  return opts.swapped ? { mode: 'dual', console: external, audience: laptop } : { mode: 'dual', console: laptop, audience: external };
+}
+
+// ---- What the renderer asks for (names shared with renderer/src/presenter/presentWindows.ts: keep them equal) ----
+
+export const AUDIENCE_WINDOW_PREFIX = 'huibao-audience-';
+export const SWAP_DISPLAYS_WINDOW = 'huibao-present-swap';
+export const REHEARSAL_WINDOW = 'huibao-present-rehearsal';
+
+export type PresentRequest =
+  | { kind: 'audience'; deckId: string; slideIndex: number }
+  | { kind: 'swap'; deckId: string; slideIndex: number }
+  | { kind: 'rehearsal'; deckId: string; slideIndex: number };
+
+/** A presentation route of the app (`app://huibao/…#/present/<deckId>[/<index>]`), else null. */
+export function readPresentRoute(url: string): { deckId: string; slideIndex: number } | null {
+  if (!isAppUrl(url)) return null;
+  const hash = new URL(url).hash;
+  const m = /^#\/present\/([A-Za-z0-9_-]{1,64})(?:\/(\d{1,5}))?\/?$/.exec(hash);
+  return m ? { deckId: m[1]!, slideIndex: m[2] === undefined ? 0 : Number(m[2]) } : null;
+}
+
+/** The console route's deck, else null. */
+export function readConsoleRoute(url: string): string | null {
+  if (!isAppUrl(url)) return null;
+  const m = /^#\/console\/([A-Za-z0-9_-]{1,64})\/?$/.exec(new URL(url).hash);
+  return m ? m[1]! : null;
+}
+
+/** Reads a `window.open(url, frameName)` from the console: only app:// presentation routes with a known name count. */
+export function readPresentRequest(url: string, frameName: string): PresentRequest | null {
+  const route = readPresentRoute(url);
+  if (!route) return null;
+  if (frameName === `${AUDIENCE_WINDOW_PREFIX}${route.deckId}`) return { kind: 'audience', ...route };
+  if (frameName === SWAP_DISPLAYS_WINDOW) return { kind: 'swap', ...route };
+  if (frameName === REHEARSAL_WINDOW) return { kind: 'rehearsal', ...route };
+  return null;
+}
+
+// ---- The windows ----
+
+export interface PresentationOptions {
+  screen: ScreenLike & { on(event: 'display-added' | 'display-removed', listener: () => void): unknown };
+  /** The same hardened preferences as the main window (preload, context isolation, sandbox …). */
+  webPreferences: WebPreferences;
+}
+
+/**
+ * Runs presentations for the main window. `attach(mainWindow)` once: from then on, when the main window goes to a
+ * presentation route (Present in the library or the editor) with a second display, the audience window opens full
+ * screen there and the main window becomes the console; with one display the main window shows the show full
+ * screen. Leaving the routes closes the audience window.
+ */
+export class Presentation {
+  private audience: BrowserWindow | null = null;
+  private main: BrowserWindow | null = null;
+  private swapped = false;
+  private rehearsal = false;
+  private deck: { deckId: string; slideIndex: number } | null = null;
+
+  constructor(private readonly opts: PresentationOptions) {
+    const replan = () => this.placeWindows();
+    opts.screen.on('display-added', replan);
+    opts.screen.on('display-removed', replan);
+  }
+
+  attach(main: BrowserWindow): void {
+    this.main = main;
+    main.webContents.on('did-navigate-in-page', (_event, url) => this.followMainRoute(url));
+    main.webContents.setWindowOpenHandler(({ url, frameName }) => {
+      const request = readPresentRequest(url, frameName);
+      if (request) this.handle(request);
+      return { action: 'deny' };
+    });
+    main.on('closed', () => {
+      this.main = null;
+      this.closeAudience();
+    });
+  }
+
+  /** Starts a show from the menu (“从头放映”, “从当前页放映”) or a shortcut. */
+  start(deckId: string, slideIndex = 0): void {
+    void this.main?.loadURL(`${APP_ORIGIN}/index.html#/present/${encodeURIComponent(deckId)}${slideIndex > 0 ? `/${slideIndex}` : ''}`);
+  }
+
+  private handle(request: PresentRequest): void {
+    this.deck = { deckId: request.deckId, slideIndex: request.slideIndex };
+    if (request.kind === 'swap') this.swapped = !this.swapped;
+    if (request.kind === 'rehearsal') this.rehearsal = !this.rehearsal;
+    if (request.kind === 'audience') this.rehearsal = false;
+    this.placeWindows(request.kind === 'audience');
+  }
+
+  private followMainRoute(url: string): void {
+    const present = readPresentRoute(url);
+    const consoleDeck = readConsoleRoute(url);
+    if (present) {
+      this.deck = present;
+      const plan = chooseDisplays(this.opts.screen, { swapped: this.swapped, rehearsal: this.rehearsal });
+      if (plan.mode === 'dual') {
+        // Two screens: the show goes to the projector, this window becomes the console.
+        this.placeWindows();
+        void this.main?.loadURL(`${APP_ORIGIN}/index.html#/console/${encodeURIComponent(present.deckId)}`);
+      } else {
+        this.main?.setFullScreen(true);
+      }
+      return;
+    }
+    if (consoleDeck) {
+      this.main?.setFullScreen(false);
+      return;
+    }
+    // Left the show: back to a normal window, no audience window.
+    if (this.main?.isFullScreen()) this.main.setFullScreen(false);
+    this.deck = null;
+    this.closeAudience();
+  }
+
+  /** Puts the audience and the console where the plan says (after a request, a swap or a display change). */
+  private placeWindows(forceAudience = false): void {
+    if (!this.deck || !this.main) return;
+    const plan = chooseDisplays(this.opts.screen, { swapped: this.swapped, rehearsal: this.rehearsal });
+    this.main.setBounds(plan.console.workArea);
+    if (plan.mode === 'rehearsal' && !forceAudience) {
+      this.closeAudience();
+      return;
+    }
+    const target = plan.audience ?? plan.console;
+    const win = this.audience ?? this.openAudience(this.deck.deckId, this.deck.slideIndex);
+    if (win.isFullScreen()) win.setFullScreen(false);
+    win.setBounds(target.bounds);
+    // Full screen only on a display of its own; on the console's display it stays a window to drag elsewhere.
+    if (plan.audience) win.setFullScreen(true);
+    win.show();
+  }
+
+  private openAudience(deckId: string, slideIndex: number): BrowserWindow {
+    const win = new BrowserWindow({
+      show: false,
+      frame: false,
+      backgroundColor: '#000000',
+      autoHideMenuBar: true,
+      title: '汇报 Huibao',
+      webPreferences: this.opts.webPreferences,
+    });
+    this.audience = win;
+    win.on('closed', () => {
+      if (this.audience === win) this.audience = null;
+    });
+    // The show's own “exit” leaves the route (to the editor): in this window that means closing it.
+    win.webContents.on('did-navigate-in-page', (_event, url) => {
+      if (!readPresentRoute(url)) win.close();
+    });
+    guardOpen(win.webContents);
+    void win.loadURL(`${APP_ORIGIN}/index.html#/present/${encodeURIComponent(deckId)}${slideIndex > 0 ? `/${slideIndex}` : ''}`);
+    return win;
+  }
+
+  private closeAudience(): void {
+    const win = this.audience;
+    this.audience = null;
+    if (win && !win.isDestroyed()) win.close();
+  }
+}
+
+/** The audience window opens nothing (windowGuards already denies; this states it where the window is made). */
+function guardOpen(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}

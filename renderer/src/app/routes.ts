@@ -1,0 +1,54 @@
+// The hash routes of DESIGN §6, parsed and built in one place (pure: tested in Node).
+export type Route =
+  | { name: 'library' }
+  | { name: 'edit'; deckId: string }
+  | { name: 'present'; deckId: string; slideIndex: number }
+  | { name: 'console'; deckId: string }
+  | { name: 'notFound'; hash: string };
+
+function decode(part: string): string | null {
+  try {
+    const v = decodeURIComponent(part);
+    return v.length > 0 && v.length <= 64 ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path === '' || path === '/') return { name: 'library' };
+  const parts = path.replace(/^\//, '').replace(/\/$/, '').split('/');
+  const [head, rawId, rawIndex] = parts;
+  const deckId = rawId === undefined ? null : decode(rawId);
+  if (deckId !== null) {
+    if (head === 'edit' && parts.length === 2) return { name: 'edit', deckId };
+    if (head === 'console' && parts.length === 2) return { name: 'console', deckId };
+    if (head === 'present' && parts.length === 2) return { name: 'present', deckId, slideIndex: 0 };
+    if (head === 'present' && parts.length === 3 && rawIndex !== undefined && /^\d{1,5}$/.test(rawIndex)) {
+      return { name: 'present', deckId, slideIndex: Number(rawIndex) };
+    }
+  }
+  return { name: 'notFound', hash: path };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'library':
+      return '#/';
+    case 'edit':
+      return `#/edit/${encodeURIComponent(route.deckId)}`;
+    case 'present':
+      return `#/present/${encodeURIComponent(route.deckId)}${route.slideIndex > 0 ? `/${route.slideIndex}` : ''}`;
+    case 'console':
+      return `#/console/${encodeURIComponent(route.deckId)}`;
+    case 'notFound':
+      return `#${route.hash}`;
+  }
+}
+
+/** The loopback host's token arrives once in the fragment (`#token=…`); returns it, or null when absent. */
+export function tokenFromHash(hash: string): string | null {
+  const m = /^#token=([A-Za-z0-9_-]{8,256})$/.exec(hash);
+  return m ? m[1]! : null;
+}

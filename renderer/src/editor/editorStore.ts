@@ -1,0 +1,291 @@
+// The editor's state outside React: the deck as a pure model (slides + figures), the selection, the undo stack, and
+// autosave. Every edit is a pure function of the model (decks/common/deckOps.ts) applied at once (optimistic UI);
+// autosave then sends the difference from what is stored in one `saveEdits` call (one transaction), within a second.
+// When a save fails the model rolls back to what is stored and the error is shown.
+import { ApiError, type DeckApi } from '../../../decks/common/api.ts';
+import { diffFigures, diffSlides, setFigureValue } from '../../../decks/common/deckOps.ts';
+import type { Deck, Figure, ImportWarning, Revision, Slide } from '../../../decks/common/model.ts';
+import { reconcile, single, type Selection } from './selection.ts';
+import { emptyUndoStack, recordEdit, redo, sealLast, undo, type UndoStack } from './undoStack.ts';
+
+export interface EditorModel {
+  slides: readonly Slide[];
+  figures: readonly Figure[];
+}
+
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+
+export interface EditorState {
+  model: EditorModel;
+  selection: Selection;
+  stack: UndoStack<EditorModel>;
+  save: SaveState;
+  /** The last save or API error, to show. */
+  error: unknown;
+  warnings: readonly ImportWarning[];
+  /** Bumped when slides changed by something other than typing (undo, restore), so fields redraw. */
+  revision: number;
+  /** True while the last edit was typing: thumbnails may then catch up after the text is painted. */
+  typing: boolean;
+}
+
+export interface EditOptions {
+  label: string;
+  /** Edits of one field with the same group merge into one undo step (typing a word). */
+  group?: string;
+  boundary?: boolean;
+  /** Structural edits save at once; typing waits for a short pause. */
+  immediate?: boolean;
+  /** The slide to show when this step is undone or redone. */
+  focus?: string;
+  /** The selection after the edit. */
+  select?: Selection;
+}
+
+/** How long typing pauses before a save, and the longest any edit waits (an edit is in SQLite within a second). */
+export const SAVE_DEBOUNCE_MS = 300;
+/** Structural edits (move, delete, a figure) save right after the frame that shows them. */
+export const SAVE_SOON_MS = 30;
+export const SAVE_MAX_WAIT_MS = 800;
+/** Automatic versions: at most one per interval of editing, only when something changed. */
+export const AUTO_VERSION_MS = 10 * 60_000;
+
+export class EditorStore {
+  private state: EditorState;
+  private listeners = new Set<() => void>();
+  private saved: EditorModel;
+  private inflight: Promise<void> | null = null;
+  private debounce: ReturnType<typeof setTimeout> | null = null;
+  private maxWait: ReturnType<typeof setTimeout> | null = null;
+  private autoVersion: ReturnType<typeof setInterval> | null = null;
+  private changedSinceVersion = false;
+  /** Called when a revision was saved or restored, so the history panel can refresh. */
+  onRevisions: (() => void) | null = null;
+
+  constructor(
+    private readonly api: DeckApi,
+    readonly deck: Pick<Deck, 'id' | 'title' | 'theme' | 'createdAt'>,
+    initial: Pick<Deck, 'slides' | 'figures' | 'warnings'>,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    const model: EditorModel = { slides: initial.slides, figures: initial.figures };
+    this.saved = model;
+    const first = initial.slides[0]?.id ?? '';
+    this.state = { model, selection: single(first), stack: emptyUndoStack(), save: 'saved', error: null, warnings: initial.warnings, revision: 0, typing: false };
+  }
+
+  // ---- subscription (useSyncExternalStore) ----
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+  getState = (): EditorState => this.state;
+
+  private set(patch: Partial<EditorState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const fn of this.listeners) fn();
+  }
+
+  // ---- editing ----
+
+  select(selection: Selection): void {
+    if (selection !== this.state.selection) this.set({ selection, stack: sealLast(this.state.stack) });
+  }
+
+  /** Applies a pure edit to the model, records it for undo and schedules the save. */
+  edit(fn: (m: EditorModel) => EditorModel, opts: EditOptions): void {
+    const before = this.state.model;
+    const after = fn(before);
+    if (after === before) return;
+    const stack = recordEdit(this.state.stack, {
+      before,
+      after,
+      label: opts.label,
+      group: opts.group ?? null,
+      boundary: opts.boundary,
+      focus: opts.focus ?? this.state.selection.current,
+      at: this.clock().getTime(),
+    });
+    const selection = opts.select ?? this.reconciled(before, after);
+    this.set({ model: after, stack, selection, save: this.state.save === 'saving' ? 'saving' : 'pending', typing: opts.group !== undefined });
+    this.changedSinceVersion = true;
+    this.scheduleSave(opts.immediate === true);
+  }
+
+  private reconciled(before: EditorModel, after: EditorModel): Selection {
+    if (before.slides === after.slides) return this.state.selection;
+    return reconcile(
+      this.state.selection,
+      after.slides.map((s) => s.id),
+      before.slides.map((s) => s.id),
+    );
+  }
+
+  /** A figure's new value as typed; returns the error (to show next to the field) or null when it was applied. */
+  setFigure(key: string, input: string): ApiError | null {
+    try {
+      const at = this.clock().toISOString();
+      this.edit(
+        (m) => {
+          const next = setFigureValue(m.figures, key, input, at).figures;
+          const a = m.figures.find((f) => f.key === key);
+          const b = next.find((f) => f.key === key);
+          // The same value as typed before is no edit (and no undo step).
+          return a && b && a.value === b.value && a.decimals === b.decimals && a.grouped === b.grouped ? m : { ...m, figures: next };
+        },
+        { label: 'figure', immediate: true },
+      );
+      return null;
+    } catch (err) {
+      if (err instanceof ApiError) return err;
+      throw err;
+    }
+  }
+
+  undo(): void {
+    const r = undo(this.state.stack);
+    if (!r) return;
+    this.jump(r.state, r.stack, r.entry.focus);
+  }
+
+  redo(): void {
+    const r = redo(this.state.stack);
+    if (!r) return;
+    this.jump(r.state, r.stack, r.entry.focus);
+  }
+
+  private jump(model: EditorModel, stack: UndoStack<EditorModel>, focus: string | null): void {
+    const before = this.state.model;
+    let selection = this.reconciled(before, model);
+    if (focus && model.slides.some((s) => s.id === focus) && focus !== selection.current) selection = single(focus);
+    this.set({ model, stack, selection, revision: this.state.revision + 1, save: 'pending', typing: false });
+    this.changedSinceVersion = true;
+    this.scheduleSave(true);
+  }
+
+  // ---- autosave ----
+
+  private scheduleSave(immediate: boolean): void {
+    if (this.debounce) clearTimeout(this.debounce);
+    if (immediate) {
+      // After the frame that shows the edit: serialising the request never delays its paint.
+      this.debounce = setTimeout(() => void this.flush(), SAVE_SOON_MS);
+      return;
+    }
+    this.debounce = setTimeout(() => void this.flush(), SAVE_DEBOUNCE_MS);
+    if (!this.maxWait) this.maxWait = setTimeout(() => void this.flush(), SAVE_MAX_WAIT_MS);
+  }
+
+  private clearTimers(): void {
+    if (this.debounce) clearTimeout(this.debounce);
+    if (this.maxWait) clearTimeout(this.maxWait);
+    this.debounce = null;
+    this.maxWait = null;
+  }
+
+  /** Whether the model holds edits that are not stored yet. */
+  dirty(): boolean {
+    return this.state.model !== this.saved;
+  }
+
+  /** Saves what is not stored yet, now; resolves when the store has it (or the save failed). */
+  flush(): Promise<void> {
+    this.clearTimers();
+    if (this.inflight) return this.inflight.then(() => (this.dirty() ? this.flush() : undefined));
+    const target = this.state.model;
+    const slides = diffSlides(this.saved.slides, target.slides);
+    const figures = diffFigures(this.saved.figures, target.figures);
+    if (slides.slides.length === 0 && slides.removed.length === 0 && slides.order === null && figures.length === 0) {
+      this.saved = target;
+      if (this.state.save !== 'saved' && this.state.save !== 'error') this.set({ save: 'saved' });
+      return Promise.resolve();
+    }
+    this.set({ save: 'saving' });
+    const args = {
+      deckId: this.deck.id,
+      ...(slides.slides.length > 0 ? { slides: slides.slides } : {}),
+      ...(slides.removed.length > 0 ? { removed: slides.removed } : {}),
+      ...(slides.order ? { order: slides.order } : {}),
+      ...(figures.length > 0 ? { figures } : {}),
+    };
+    this.inflight = this.api
+      .saveEdits(args)
+      .then(() => {
+        this.saved = target;
+        this.inflight = null;
+        if (this.dirty()) return this.flush();
+        this.set({ save: 'saved', error: null });
+        return undefined;
+      })
+      .catch((err: unknown) => {
+        this.inflight = null;
+        // Roll back to what is stored: the screen never shows what is not saved.
+        const model = this.saved;
+        this.set({
+          model,
+          error: err,
+          save: 'error',
+          selection: this.reconciled(this.state.model, model),
+          stack: sealLast(this.state.stack),
+          revision: this.state.revision + 1,
+        });
+      });
+    return this.inflight;
+  }
+
+  clearError(): void {
+    if (this.state.error !== null) this.set({ error: null, save: this.dirty() ? 'pending' : 'saved' });
+  }
+
+  // ---- versions ----
+
+  startAutoVersions(): void {
+    if (this.autoVersion) return;
+    this.autoVersion = setInterval(() => {
+      if (!this.changedSinceVersion) return;
+      void this.saveVersion('', true).catch(() => undefined);
+    }, AUTO_VERSION_MS);
+  }
+
+  async saveVersion(label: string, auto: boolean): Promise<Revision> {
+    await this.flush();
+    this.changedSinceVersion = false;
+    const r = await this.api.saveRevision({ deckId: this.deck.id, label, auto });
+    this.onRevisions?.();
+    return r;
+  }
+
+  /** Restores a version; the service keeps the current state as a version first, and the restore is one undo step. */
+  async restore(revisionId: string): Promise<Revision> {
+    await this.flush();
+    const r = await this.api.restoreRevision({ deckId: this.deck.id, revisionId });
+    const before = this.state.model;
+    const after: EditorModel = { slides: r.deck.slides, figures: r.deck.figures };
+    this.saved = after;
+    const stack = recordEdit(this.state.stack, { before, after, label: 'restore', at: this.clock().getTime() });
+    const first = after.slides[0]?.id;
+    const selection = after.slides.some((s) => s.id === this.state.selection.current) ? this.reconciled(before, after) : first ? single(first) : this.state.selection;
+    this.set({ model: after, stack, selection, warnings: r.deck.warnings, revision: this.state.revision + 1, save: 'saved' });
+    this.onRevisions?.();
+    return r.keptAs;
+  }
+
+  // ---- import warnings ----
+
+  async dismissWarning(id: string): Promise<void> {
+    const before = this.state.warnings;
+    this.set({ warnings: before.map((w) => (w.id === id ? { ...w, dismissed: true } : w)) });
+    try {
+      await this.api.dismissWarning({ deckId: this.deck.id, warningId: id });
+    } catch (err) {
+      this.set({ warnings: before, error: err });
+    }
+  }
+
+  dispose(): void {
+    if (this.autoVersion) clearInterval(this.autoVersion);
+    this.autoVersion = null;
+    void this.flush();
+  }
+}

@@ -1,0 +1,34 @@
+// The single-file HTML export's page (renderer/export.html, built on its own into one script and one stylesheet,
+// which decks/node/export/html.ts inlines into the exported file). It shows the embedded deck: as a reveal.js
+// presentation, or laid out for printing (`#print`, `#print-notes`) when the PDF export prints it.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../../../assets/themes/base.css';
+import '../../../assets/themes/official.css';
+import '../../../assets/themes/light.css';
+import '../../../assets/themes/contrast.css';
+import '../presenter/presenter.css';
+import './exportPage.css';
+import { exportViewOf } from '../../../decks/common/exportPayload.ts';
+import { ExportPlayer } from './ExportPlayer.tsx';
+import { PrintPages } from './PrintPages.tsx';
+import { readPayload } from './readPayload.ts';
+
+const root = document.getElementById('root');
+const read = readPayload(document);
+const view = exportViewOf(window.location.search, window.location.hash);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      {!read.ok ? (
+        <p className="export-error" role="alert">
+          无法显示此演示文稿：{read.reason} · This presentation cannot be shown: {read.reason}
+        </p>
+      ) : view === 'play' ? (
+        <ExportPlayer payload={read.payload} />
+      ) : (
+        <PrintPages payload={read.payload} handout={view === 'print-notes'} />
+      )}
+    </StrictMode>,
+  );
+}

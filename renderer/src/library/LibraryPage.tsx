@@ -1,0 +1,311 @@
+// The start screen: every deck as a card, with new / rename / delete (to the trash, undoable), the trash itself,
+// importing a report and opening a .huibao bundle, by file picker or by dropping a file anywhere on the page
+// (routed by its extension).
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { ApiError, errorMessage, FILE_LIMITS, type Result } from '../../../decks/common/api.ts';
+import { LIMITS, type DeckSummary } from '../../../decks/common/model.ts';
+import { getApi } from '../api/getApi.ts';
+import { AppHeader } from '../app/AppHeader.tsx';
+import { Icon } from '../app/Icon.tsx';
+import { Toast, type ToastMessage } from '../app/Toast.tsx';
+import { navigate } from '../app/useRoute.ts';
+import { useLang, useT } from '../i18n/I18nProvider.tsx';
+import { translate } from '../i18n/messages.ts';
+import { bytesToBase64 } from './base64.ts';
+import { DeckCard, type DeckCardActions } from './DeckCard.tsx';
+import { ImportedDialog, ImportErrorDialog, PurgeDialog, TitleDialog } from './dialogs.tsx';
+
+type View = 'decks' | 'trash';
+type DialogState =
+  | { kind: 'new' }
+  | { kind: 'rename'; deck: DeckSummary }
+  | { kind: 'purge'; deck: DeckSummary }
+  | { kind: 'imported'; result: Result<'importReport'> }
+  | { kind: 'importError'; error: unknown; fileName: string; bundle?: boolean }
+  | null;
+
+const ACCEPT = '.txt,.md,.markdown,.docx';
+const BUNDLE_ACCEPT = '.huibao';
+const isBundle = (file: File) => /\.huibao$/i.test(file.name);
+
+export function LibraryPage() {
+  const t = useT();
+  const [lang] = useLang();
+  const [view, setView] = useState<View>('decks');
+  const [decks, setDecks] = useState<DeckSummary[] | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [importing, setImporting] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const dragDepth = useRef(0);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const toastId = useRef(0);
+  const [now, setNow] = useState(() => new Date());
+
+  const reload = useCallback(async () => {
+    try {
+      const { decks: list } = await getApi().listDecks({ trash: view === 'trash' });
+      setDecks([...list].sort((a, b) => ((view === 'trash' ? (b.deletedAt ?? '') > (a.deletedAt ?? '') : b.updatedAt > a.updatedAt) ? 1 : -1)));
+      setLoadError(null);
+      setNow(new Date());
+    } catch (err) {
+      setLoadError(err);
+    }
+  }, [view]);
+
+  useEffect(() => {
+    setDecks(null);
+    void reload();
+  }, [reload]);
+
+  const showToast = useCallback((text: string, action?: ToastMessage['action']) => {
+    toastId.current += 1;
+    setToast({ id: toastId.current, text, action });
+  }, []);
+  const hideToast = useCallback(() => setToast(null), []);
+
+  const actions: DeckCardActions = {
+    rename: (deck) => setDialog({ kind: 'rename', deck }),
+    remove: async (deck) => {
+      try {
+        await getApi().deleteDeck({ deckId: deck.id });
+        await reload();
+        showToast(t('library.movedToTrash'), {
+          label: t('library.undo'),
+          run: () => {
+            void getApi()
+              .restoreDeck({ deckId: deck.id })
+              .then(reload)
+              .catch((err: unknown) => setLoadError(err));
+          },
+        });
+      } catch (err) {
+        setLoadError(err);
+      }
+    },
+    restore: async (deck) => {
+      try {
+        await getApi().restoreDeck({ deckId: deck.id });
+        await reload();
+        showToast(t('library.restored', { title: deck.title }));
+      } catch (err) {
+        setLoadError(err);
+      }
+    },
+    purge: (deck) => setDialog({ kind: 'purge', deck }),
+  };
+
+  const importFile = async (file: File) => {
+    if (importing) return;
+    setImporting(file.name);
+    try {
+      if (file.size > LIMITS.reportBytes) {
+        throw new ApiError('REPORT_TOO_LARGE', translate('zh', 'import.tooLarge'), translate('en', 'import.tooLarge'));
+      }
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const result = await getApi().importReport({ fileName: file.name, dataBase64: bytesToBase64(bytes) });
+      setDialog({ kind: 'imported', result });
+      if (view === 'decks') await reload();
+      else setView('decks');
+    } catch (err) {
+      setDialog({ kind: 'importError', error: err, fileName: file.name });
+    } finally {
+      setImporting(null);
+    }
+  };
+
+  // A bundle opens as a new deck (never over an existing one), straight into the editor.
+  const openBundleFile = async (file: File) => {
+    if (importing) return;
+    setImporting(file.name);
+    try {
+      if (file.size > FILE_LIMITS.bundleBytes) {
+        throw new ApiError('BUNDLE_INVALID', translate('zh', 'bundle.tooLarge'), translate('en', 'bundle.tooLarge'));
+      }
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const result = await getApi().openBundle({ fileName: file.name.slice(0, 255), dataBase64: bytesToBase64(bytes) });
+      navigate({ name: 'edit', deckId: result.deckId });
+    } catch (err) {
+      setDialog({ kind: 'importError', error: err, fileName: file.name, bundle: true });
+    } finally {
+      setImporting(null);
+    }
+  };
+
+  const takeFile = (file: File) => void (isBundle(file) ? openBundleFile(file) : importFile(file));
+  // One file input for both buttons (what it offers follows the button); what is picked is routed by its extension.
+  const pickFile = (accept: string) => {
+    const input = fileInput.current;
+    if (!input) return;
+    input.accept = accept;
+    input.click();
+  };
+
+  // Drag and drop: the whole page is the drop zone; the counter copes with dragenter/leave firing on every child.
+  const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
+  const onDragEnter = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    dragDepth.current += 1;
+    setDragging(true);
+  };
+  const onDragOver = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  };
+  const onDragLeave = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    dragDepth.current = Math.max(0, dragDepth.current - 1);
+    if (dragDepth.current === 0) setDragging(false);
+  };
+  const onDrop = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    dragDepth.current = 0;
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (file) takeFile(file);
+  };
+
+  const inTrash = view === 'trash';
+  return (
+    <div className={dragging ? 'page library is-dragging' : 'page library'} onDragEnter={onDragEnter} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+      <AppHeader />
+      <main className="library-main">
+        <div className="library-toolbar">
+          <h1 className="library-heading">{t(inTrash ? 'library.trashTitle' : 'library.title')}</h1>
+          <div className="library-actions">
+            {inTrash ? (
+              <button type="button" className="button" onClick={() => setView('decks')}>
+                <Icon name="back" />
+                <span>{t('library.backToDecks')}</span>
+              </button>
+            ) : (
+              <>
+                <button type="button" className="button primary" onClick={() => setDialog({ kind: 'new' })}>
+                  <Icon name="plus" />
+                  <span>{t('library.new')}</span>
+                </button>
+                <button type="button" className="button" onClick={() => pickFile(ACCEPT)} disabled={importing !== null} title={t('library.importHint')} aria-describedby="import-hint">
+                  <Icon name="upload" />
+                  <span>{t('library.import')}</span>
+                </button>
+                <input
+                  ref={fileInput}
+                  className="visually-hidden"
+                  type="file"
+                  accept={ACCEPT}
+                  tabIndex={-1}
+                  aria-hidden="true"
+                  data-testid="import-input"
+                  onChange={(e) => {
+                    const file = e.target.files?.[0];
+                    e.target.value = '';
+                    if (file) takeFile(file);
+                  }}
+                />
+                <button type="button" className="button" onClick={() => pickFile(BUNDLE_ACCEPT)} disabled={importing !== null}>
+                  <Icon name="file" />
+                  <span>{t('bundle.open')}</span>
+                </button>
+                <button type="button" className="button quiet" onClick={() => setView('trash')}>
+                  <Icon name="trash" />
+                  <span>{t('library.trash')}</span>
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+        {!inTrash && (
+          <p id="import-hint" className="library-hint">
+            {t('library.importHint')}
+          </p>
+        )}
+        {importing && (
+          <p className="library-progress" role="status">
+            <span className="spinner" aria-hidden="true" /> {t(/\.huibao$/i.test(importing) ? 'bundle.opening' : 'library.importing', { name: importing })}
+          </p>
+        )}
+        {loadError !== null && (
+          <div className="banner error" role="alert">
+            <Icon name="alert" />
+            <span>{errorMessage(loadError, lang)}</span>
+            <button type="button" className="button small" onClick={() => void reload()}>
+              {t('common.retry')}
+            </button>
+          </div>
+        )}
+        {decks === null ? (
+          loadError === null && <p className="library-empty">{t('common.loading')}</p>
+        ) : decks.length === 0 ? (
+          <p className="library-empty">{t(inTrash ? 'library.trashEmpty' : 'library.empty')}</p>
+        ) : (
+          <ul className="deck-grid" aria-label={t(inTrash ? 'library.trashTitle' : 'library.deckList')}>
+            {decks.map((d) => (
+              <DeckCard key={d.id} deck={d} inTrash={inTrash} actions={actions} now={now} />
+            ))}
+          </ul>
+        )}
+      </main>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-overlay-box">
+            <Icon name="upload" />
+            <span>{t('library.dropHere')}</span>
+          </div>
+        </div>
+      )}
+      {dialog?.kind === 'new' && (
+        <TitleDialog
+          mode="new"
+          initial=""
+          onClose={() => setDialog(null)}
+          onSubmit={async (title) => {
+            // The new deck appears first in the library (sorted by last change); the user opens it from there.
+            await getApi().createDeck({ title });
+            setDialog(null);
+            await reload();
+          }}
+        />
+      )}
+      {dialog?.kind === 'rename' && (
+        <TitleDialog
+          mode="rename"
+          initial={dialog.deck.title}
+          onClose={() => setDialog(null)}
+          onSubmit={async (title) => {
+            await getApi().renameDeck({ deckId: dialog.deck.id, title });
+            setDialog(null);
+            await reload();
+          }}
+        />
+      )}
+      {dialog?.kind === 'purge' && (
+        <PurgeDialog
+          title={dialog.deck.title}
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            const deck = dialog.deck;
+            setDialog(null);
+            try {
+              await getApi().purgeDeck({ deckId: deck.id });
+              await reload();
+              showToast(t('library.purged', { title: deck.title }));
+            } catch (err) {
+              setLoadError(err);
+            }
+          }}
+        />
+      )}
+      {dialog?.kind === 'imported' && (
+        <ImportedDialog result={dialog.result} onClose={() => setDialog(null)} onOpen={() => navigate({ name: 'edit', deckId: dialog.result.deckId })} />
+      )}
+      {dialog?.kind === 'importError' && (
+        <ImportErrorDialog error={dialog.error} fileName={dialog.fileName} title={dialog.bundle ? t('bundle.failedTitle') : undefined} onClose={() => setDialog(null)} />
+      )}
+      <Toast toast={toast} onDone={hideToast} />
+    </div>
+  );
+}

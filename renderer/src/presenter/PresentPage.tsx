@@ -1,0 +1,233 @@
+// `#/present/<deckId>[/<slideIndex>]`: the audience view. reveal.js shows the deck full-window at 16:9 with the
+// deck's theme; hidden slides are left out; notes are never shown here. Only the current slide and its
+// neighbours (±RENDER_DISTANCE) are rendered — the other sections stay empty — so a slide change costs the same
+// at 20 or 2,000 slides.
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Deck, Theme } from '../../../decks/common/model.ts';
+import { routeHash } from '../app/routes.ts';
+import { navigate } from '../app/useRoute.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { scheduleFit, useFitText } from '../slides/fitText.ts';
+import { figureMap, SlideView, type FigureMap } from '../slides/SlideView.tsx';
+import type { PresentAction } from './keys.ts';
+import { RevealDeck, type RevealInstance } from './RevealDeck.tsx';
+import { isNear, positionOfDeckIndex, shownSlides, type ShownSlide } from './showSlides.ts';
+import { PresentMessage } from './PresentMessage.tsx';
+import { useDeck } from './useDeck.ts';
+import { usePresentation } from './usePresentation.ts';
+import './presenter.css';
+
+/** In the overview reveal.js shows up to 10 slides each side; those get their content too. */
+const OVERVIEW_DISTANCE = 10;
+
+export function PresentPage({ deckId, slideIndex }: { deckId: string; slideIndex: number }) {
+  const { deck, error } = useDeck(deckId);
+  if (error !== null) return <PresentMessage deckId={deckId} error={error} />;
+  if (!deck) return <div className="present-page present-loading" />;
+  return <Audience deck={deck} startDeckIndex={slideIndex} />;
+}
+
+const FittedSlide = memo(function FittedSlide({ entry, figures, theme, deckTitle }: { entry: ShownSlide; figures: FigureMap; theme: Theme; deckTitle: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  // A neighbour rendered ahead is fitted after the next frame, off the path of the slide change; the slide
+  // being shown is fitted before it is painted.
+  useFitText(box, undefined, () => !box.current?.closest('section')?.classList.contains('present'));
+  return (
+    <div ref={box} className="present-slide">
+      <SlideView slide={entry.slide} figures={figures} theme={theme} number={entry.number} deckTitle={deckTitle} sectionNumber={entry.sectionNumber} />
+    </div>
+  );
+});
+
+function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number }) {
+  const t = useT();
+  const shown = useMemo(() => shownSlides(deck), [deck]);
+  const figures = useMemo(() => figureMap(deck.figures), [deck]);
+  const page = useRef<HTMLDivElement>(null);
+  const revealRef = useRef<RevealInstance | null>(null);
+  const [overview, setOverview] = useState(false);
+  const [ready, setReady] = useState(false);
+  const [fullscreen, setFullscreen] = useState(() => document.fullscreenElement !== null);
+  const [chrome, setChrome] = useState(true);
+
+  const leave = useCallback(() => {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    // A window the console opened closes; a tab that was navigated here goes back to the editor.
+    if (window.opener) {
+      window.close();
+      return;
+    }
+    navigate({ name: 'edit', deckId: deck.id });
+  }, [deck.id]);
+
+  const toggleFullscreen = useCallback(() => {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    // Allowed only inside a user gesture (this runs from a key press or a click).
+    else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+  }, []);
+
+  const onAction = useCallback(
+    (action: PresentAction): boolean => {
+      const reveal = revealRef.current;
+      if (action.type === 'escape') {
+        // Ask reveal.js itself: its overview event may not have been rendered by React yet.
+        if (reveal?.isOverview()) leave();
+        else reveal?.toggleOverview(true);
+        return true;
+      }
+      if (action.type === 'fullscreen') {
+        toggleFullscreen();
+        return true;
+      }
+      return false;
+    },
+    [leave, toggleFullscreen],
+  );
+
+  const p = usePresentation({ deckId: deck.id, shown, initialPosition: positionOfDeckIndex(shown, startDeckIndex), onAction, onEnd: leave });
+
+  // Enter in the overview opens the chosen slide (elsewhere Enter moves on, or ends a typed number).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && revealRef.current?.isOverview() && p.digits === '') {
+        e.preventDefault();
+        revealRef.current?.toggleOverview(false);
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [p.digits]);
+
+  useEffect(() => {
+    const onChange = () => setFullscreen(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+
+  // The fragment follows the slide, so a reload (or a copied address) returns to it; replaceState adds no history.
+  // It is written once the presenter pauses: replaceState is slow enough to matter on every press of a clicker.
+  useEffect(() => {
+    const entry = shown[p.position];
+    if (!entry) return;
+    const timer = window.setTimeout(() => {
+      window.history.replaceState(null, '', routeHash({ name: 'present', deckId: deck.id, slideIndex: entry.deckIndex }));
+    }, 400);
+    return () => window.clearTimeout(timer);
+  }, [p.position, shown, deck.id]);
+
+  useEffect(() => {
+    const before = document.title;
+    document.title = `${deck.title} · ${t('present.audienceTitle')}`;
+    return () => {
+      document.title = before;
+    };
+  }, [deck.title, t]);
+
+  // The pointer toolbar and the hints show on arrival and on mouse movement, then fade away.
+  useEffect(() => {
+    let timer = window.setTimeout(() => setChrome(false), 4000);
+    const wake = () => {
+      setChrome(true);
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => setChrome(false), 2500);
+    };
+    window.addEventListener('mousemove', wake);
+    return () => {
+      window.removeEventListener('mousemove', wake);
+      window.clearTimeout(timer);
+    };
+  }, []);
+
+  // A slide rendered before reveal.js displayed its section could not be measured then: fit it now. (Slides
+  // mounted later are fitted on mounting, after reveal.js has displayed them; they are not fitted twice.)
+  useLayoutEffect(() => {
+    if (!ready || !page.current) return;
+    for (const slide of page.current.querySelectorAll<HTMLElement>('.reveal .slides > section .hb-slide:not([data-fit])')) scheduleFit(slide);
+  }, [ready, p.position, overview]);
+
+  // The slides further ahead are rendered once a change has been painted (`settled` follows `position` a frame
+  // later): a press then only flips reveal.js's classes — the next slide is already there — and the DOM work for
+  // the slide after it happens while the audience looks at the new one.
+  const [settled, setSettled] = useState(p.position);
+  useEffect(() => {
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setSettled(p.position), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [p.position]);
+
+  const distance = overview ? OVERVIEW_DISTANCE : undefined;
+  const sections = useMemo(
+    () =>
+      shown.map((entry, i) => ({
+        key: entry.slide.id,
+        label: t('present.slideLabel', { n: entry.number, total: shown.length }),
+        content:
+          (distance === undefined ? isNear(i, settled) || Math.abs(i - p.position) <= 1 : Math.abs(i - p.position) <= distance) ? (
+            <FittedSlide entry={entry} figures={figures} theme={deck.theme} deckTitle={deck.title} />
+          ) : null,
+      })),
+    [shown, p.position, settled, distance, figures, deck.theme, deck.title, t],
+  );
+
+  const onReady = useCallback((instance: RevealInstance) => {
+    revealRef.current = instance;
+    setReady(true);
+    // For the benchmark and tests: the first slide is on screen from the next frame.
+    requestAnimationFrame(() => performance.mark('huibao:first-slide'));
+  }, []);
+
+  if (shown.length === 0) {
+    return <PresentMessage deckId={deck.id} text={t('present.noSlides')} />;
+  }
+
+  return (
+    <div
+      ref={page}
+      className={`present-page theme-${deck.theme}${chrome ? ' show-chrome' : ''}`}
+      data-ready={ready ? 'true' : undefined}
+      data-position={p.position}
+      data-blank={p.blank}
+    >
+      <RevealDeck sections={sections} position={p.position} positionNow={p.positionNow} transition="fade" onMove={p.go} onOverview={setOverview} onReady={onReady} />
+      {p.blank !== 'none' && <div className={`present-blank present-blank-${p.blank}`} role="status" aria-label={t(p.blank === 'black' ? 'present.blackedOut' : 'present.whitedOut')} />}
+      {p.digits !== '' && (
+        <div className="present-jump" role="status">
+          {t('present.jumpTo', { n: p.digits })}
+        </div>
+      )}
+      {overview && (
+        <div className="present-overview-bar">
+          <span>{t('present.overviewHint')}</span>
+          <button type="button" className="present-button" onClick={leave}>
+            {t('present.exit')}
+          </button>
+        </div>
+      )}
+      {!overview && (
+        <div className="present-toolbar" aria-label={t('present.toolbar')} role="toolbar">
+          <button type="button" className="present-button" onClick={() => p.act({ type: 'prev' })} aria-label={t('present.prev')} title={t('present.prev')}>
+            ‹
+          </button>
+          <span className="present-counter">
+            {p.position + 1} / {shown.length}
+          </span>
+          <button type="button" className="present-button" onClick={() => p.act({ type: 'next' })} aria-label={t('present.next')} title={t('present.next')}>
+            ›
+          </button>
+          <button type="button" className="present-button" onClick={toggleFullscreen}>
+            {t(fullscreen ? 'present.exitFullscreen' : 'present.fullscreen')}
+          </button>
+          <button type="button" className="present-button" onClick={leave}>
+            {t('present.exit')}
+          </button>
+        </div>
+      )}
+      {!fullscreen && !overview && <p className="present-hint">{t('present.fullscreenHint')}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+// Loads a deck once for a presentation (the audience view and the console each hold their own copy).
+import { useEffect, useState } from 'react';
+import type { Deck } from '../../../decks/common/model.ts';
+import { getApi } from '../api/getApi.ts';
+
+export function useDeck(deckId: string): { deck: Deck | null; error: unknown } {
+  const [deck, setDeck] = useState<Deck | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let live = true;
+    getApi()
+      .getDeck({ deckId })
+      .then((d) => live && setDeck(d))
+      .catch((err: unknown) => live && setError(err));
+    return () => {
+      live = false;
+    };
+  }, [deckId]);
+  return { deck, error };
+}

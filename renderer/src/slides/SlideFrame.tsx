@@ -1,0 +1,40 @@
+// A 16:9 box of any size showing a SlideView scaled to fit. The scale is set through the CSSOM (allowed by the CSP,
+// unlike inline style attributes), following the box's width with a ResizeObserver. The slide's text is auto-fitted
+// (fitText.ts): shrunk down to a minimum size, and flagged with `hb-overflow` when it still does not fit.
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useFitText, type FitResult } from './fitText.ts';
+import { SLIDE_WIDTH } from './SlideView.tsx';
+
+export interface SlideFrameProps {
+  children: ReactNode;
+  className?: string;
+  /** A miniature whose slide is named elsewhere (a list option, a card link); hidden from assistive tech. */
+  decorative?: boolean;
+  /** Hears the fitted scale and whether the text still overflows at the minimum size. */
+  onFit?: (result: FitResult) => void;
+}
+
+export function SlideFrame({ children, className, decorative, onFit }: SlideFrameProps) {
+  const outer = useRef<HTMLDivElement>(null);
+  const inner = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const box = outer.current;
+    const content = inner.current;
+    if (!box || !content) return;
+    const fit = () => {
+      content.style.transform = `scale(${box.clientWidth / SLIDE_WIDTH})`;
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+  useFitText(inner, onFit);
+  return (
+    <div ref={outer} className={className ? `slide-frame ${className}` : 'slide-frame'} aria-hidden={decorative ? true : undefined}>
+      <div ref={inner} className="slide-frame-content">
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+// PDF export benchmark (`node tests/bench/export.bench.mjs` after `node build.mjs`; also run by `npm run bench`).
+// For decks of 50 and 200 slides (the sample report, its slides duplicated through the API of `huibao serve`):
+//   huibao — `exportDeck {format:'pdf'}` over the loopback API: the single-file HTML is built, the system's Chromium
+//            started (playwright-core), the page laid out and fitted, printed, and the PDF returned as base64;
+//   reveal — reveal.js's own print-to-PDF of the same slides in the same Chromium: a bare reveal.js page (the same
+//            texts as headings and lists, reveal.js's UMD build from node_modules) opened from file:// with
+//            `?print-pdf`, `pdf-ready` awaited, then page.pdf({preferCSSPageSize, printBackground}) — the browser
+//            start counted too, as Huibao's export starts its own.
+// Figures only: prints times, page counts and the ratios (Huibao ÷ reveal.js); asserts nothing. If LibreOffice is
+// installed, the sample PPTX is also converted to PDF (pages rendered with pdftoppm when present) for a look.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = new URL('../../', import.meta.url).pathname;
+const SAMPLE = join(root, 'decks/samples/shangyu-youth-city.txt');
+const REVEAL_DIST = join(root, 'node_modules/reveal.js/dist');
+const CHROMIUM = process.env.HUIBAO_CHROMIUM || '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SIZES = [50, 200];
+const RUNS = 3;
+const dir = mkdtempSync(join(tmpdir(), 'huibao-export-bench-'));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const escapeHtml = (t) => t.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const pageCount = (pdf) => (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
+
+async function startHuibao() {
+  const child = spawn(process.execPath, [join(root, 'bin/huibao.mjs'), 'serve', '--port', '0', '--no-open', '--db', join(dir, 'bench.db')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout.setEncoding('utf8').on('data', (c) => {
+      text += c;
+      const m = /^Huibao: (\S+)$/m.exec(text);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', () => reject(new Error(`huibao serve exited: ${text}`)));
+  });
+  const { origin, hash } = new URL(url);
+  const token = hash.replace('#token=', '');
+  const call = async (method, args) => {
+    const res = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(args) });
+    const env = await res.json();
+    if (!env.ok) throw new Error(`${method}: ${JSON.stringify(env.error)}`);
+    return env.result;
+  };
+  return { child, call };
+}
+
+async function makeDeck(call, n) {
+  const { deckId } = await call('importReport', { fileName: 'sample.txt', dataBase64: readFileSync(SAMPLE).toString('base64'), title: `导出基准 ${n}` });
+  let deck = await call('getDeck', { deckId });
+  while (deck.slides.length < n) {
+    await call('duplicateSlides', { deckId, slideIds: deck.slides.slice(0, n - deck.slides.length).map((s) => s.id) });
+    deck = await call('getDeck', { deckId });
+  }
+  return deck;
+}
+
+/** The same slides as a bare reveal.js page that prints itself with ?print-pdf (reveal's own PDF layout). */
+function bareHtml(deck) {
+  const figures = new Map(deck.figures.map((f) => [f.key, f]));
+  const text = (t) => escapeHtml(t.replace(/\{fig:([A-Za-z0-9_.-]+)\}/g, (_, k) => figures.get(k)?.display ?? '[?]'));
+  const sections = deck.slides
+    .filter((s) => !s.hidden)
+    .map((s) => {
+      const body = s.blocks
+        .map((b) => {
+          if (b.kind === 'bullet' || b.kind === 'text') return `<li>${text(b.text)}</li>`;
+          if (b.kind === 'figure') return `<li><strong>${text(figures.get(b.key)?.display ?? '')}</strong> ${text(b.caption || figures.get(b.key)?.label || '')}</li>`;
+          return `<li>${text(b.caption)} ${text(b.credit)}</li>`;
+        })
+        .join('');
+      return `<section><h2>${text(s.title)}</h2><ul>${body}</ul></section>`;
+    })
+    .join('\n');
+  const reveal = pathToFileURL(REVEAL_DIST).href;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bare reveal.js</title>
+<link rel="stylesheet" href="${reveal}/reveal.css"><link rel="stylesheet" href="${reveal}/theme/white.css">
+<style>.reveal { font-family: "Noto Sans CJK SC", sans-serif; } .reveal h2 { font-size: 42px; } .reveal li { font-size: 28px; }</style>
+</head><body><div class="reveal"><div class="slides">
+${sections}
+</div></div>
+<script src="${reveal}/reveal.js"></script>
+<script>
+window.pdfReady = false;
+const deck = new Reveal({ hash: false, history: false, postMessage: false, controls: false, progress: false, center: false, width: 1280, height: 720, margin: 0, pdfSeparateFragments: false });
+deck.on('pdf-ready', () => { window.pdfReady = true; });
+deck.initialize();
+</script></body></html>`;
+}
+
+async function revealPdf(path) {
+  const t0 = performance.now();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${pathToFileURL(path).href}?print-pdf`);
+    await page.waitForFunction(() => window.pdfReady === true, null, { timeout: 120_000 });
+    await page.evaluate(() => document.fonts.ready);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    return { ms: performance.now() - t0, pages: pageCount(pdf), bytes: pdf.length };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function huibaoPdf(call, deckId) {
+  const t0 = performance.now();
+  const r = await call('exportDeck', { deckId, format: 'pdf' });
+  const pdf = Buffer.from(r.dataBase64, 'base64');
+  return { ms: performance.now() - t0, pages: pageCount(pdf), bytes: pdf.length };
+}
+
+function libreOfficeLook(call, deckId) {
+  return (async () => {
+    const soffice = spawnSync('which', ['soffice']).stdout?.toString().trim();
+    if (!soffice) {
+      console.log('LibreOffice: not installed (which soffice) — PPTX → PDF check skipped');
+      return;
+    }
+    const r = await call('exportDeck', { deckId, format: 'pptx' });
+    const pptx = join(dir, 'sample.pptx');
+    writeFileSync(pptx, Buffer.from(r.dataBase64, 'base64'));
+    const t0 = performance.now();
+    const conv = spawnSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, pptx], { encoding: 'utf8', timeout: 180_000 });
+    console.log(`LibreOffice: PPTX → PDF in ${((performance.now() - t0) / 1000).toFixed(1)} s (exit ${conv.status})`);
+    const outDir = join(root, 'test-results/export-bench');
+    spawnSync('mkdir', ['-p', outDir]);
+    const ppm = spawnSync('pdftoppm', ['-r', '40', '-png', '-f', '1', '-l', '6', join(dir, 'sample.pdf'), join(outDir, 'libreoffice')]);
+    if (ppm.status === 0) console.log(`LibreOffice pages rendered to ${outDir}/libreoffice-*.png`);
+  })();
+}
+
+const { child, call } = await startHuibao();
+try {
+  const rows = [];
+  let sampleId = null;
+  for (const n of SIZES) {
+    const deck = await makeDeck(call, n);
+    sampleId ??= deck.id;
+    const bare = join(dir, `bare-${n}.html`);
+    writeFileSync(bare, bareHtml(deck));
+    // Warm the disk cache and both paths once, then alternate the runs so neither gets the quieter machine.
+    await huibaoPdf(call, deck.id);
+    await revealPdf(bare);
+    const h = [];
+    const r = [];
+    let hp = 0;
+    let rp = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const a = await huibaoPdf(call, deck.id);
+      const b = await revealPdf(bare);
+      h.push(a.ms);
+      r.push(b.ms);
+      hp = a.pages;
+      rp = b.pages;
+    }
+    rows.push({ n, huibao: median(h), reveal: median(r), hp, rp });
+  }
+  console.log('\nPDF export, median of', RUNS, 'runs (browser start included on both sides)');
+  console.log('slides | Huibao exportDeck pdf | reveal.js ?print-pdf | ratio Huibao/reveal | pages (Huibao, reveal)');
+  for (const row of rows) {
+    console.log(
+      `${String(row.n).padStart(6)} | ${(row.huibao / 1000).toFixed(2).padStart(19)} s | ${(row.reveal / 1000).toFixed(2).padStart(18)} s | ${(row.huibao / row.reveal).toFixed(2).padStart(19)} | ${row.hp}, ${row.rp}`,
+    );
+  }
+  if (sampleId) await libreOfficeLook(call, sampleId);
+} finally {
+  child.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,330 @@
+// Presentation benchmark (`node tests/bench/present.bench.mjs` after `node build.mjs`; also run by `npm run bench`).
+// For decks of 50 and 200 slides (the sample report, its slides duplicated through the API of `huibao serve`), side by
+// side in the same run and the same browser, three pages:
+//   huibao — the presentation route `#/present/<deckId>` of the built renderer;
+//   bare   — a bare reveal.js page of the same texts as plain headings and lists on reveal's white theme (the
+//            reference the issue asks for);
+//   themed — a bare reveal.js page with Huibao's theme CSS and the very markup SlideView renders for every slide
+//            (rendered here with react-dom/server), reveal.js configured as Huibao configures it. Huibao ÷ themed is
+//            the cost of the framework alone (React, loading the deck, fitting text); themed ÷ bare is the theme's.
+// Measured identically in every page, by a script injected before the page's own:
+//   open   — navigation start → the first slide painted (the first frame in which the present section is displayed
+//            with its content, plus the task after that frame); the bundle, the deck data and fonts included;
+//   change — a keydown (→) → the new slide painted (same end point), the median of CHANGES presses, each made once the
+//            previous fade has ended, as a presenter does; also reveal's `slidechanged` → the next double rAF.
+// Each page is opened once to warm caches before timing, and measured in front (a background tab gets no frames).
+// Figures only: prints the ratios, asserts nothing.
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+
+const root = new URL('../../', import.meta.url).pathname;
+const SAMPLE = join(root, 'decks/samples/shangyu-youth-city.txt');
+const REVEAL_DIST = join(root, 'node_modules/reveal.js/dist');
+const THEMES = join(root, 'assets/themes');
+const PRESENTER_CSS = join(root, 'renderer/src/presenter/presenter.css');
+const SIZES = (process.env.BENCH_SIZES ?? '50,200').split(',').map(Number);
+const OPEN_RUNS = Number(process.env.BENCH_OPEN_RUNS ?? 5);
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 30);
+/** Longer than the fade (reveal's `fast` is 0.4 s): each press meets a settled slide, as a presenter's does. */
+const SETTLE_MS = 600;
+const dir = mkdtempSync(join(tmpdir(), 'huibao-present-bench-'));
+const progress = (m) => process.env.BENCH_VERBOSE && process.stderr.write(`[present.bench] ${m}\n`);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const escapeHtml = (t) => t.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+// ---- huibao serve, and decks made through its API ----
+
+async function startHuibao() {
+  const child = spawn(process.execPath, [join(root, 'bin/huibao.mjs'), 'serve', '--port', '0', '--no-open', '--db', join(dir, 'bench.db')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout.setEncoding('utf8').on('data', (c) => {
+      text += c;
+      const m = /^Huibao: (\S+)$/m.exec(text);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', () => reject(new Error(`huibao serve exited: ${text}`)));
+  });
+  const { origin, hash } = new URL(url);
+  const token = hash.replace('#token=', '');
+  const call = async (method, args) => {
+    const res = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(args) });
+    const env = await res.json();
+    if (!env.ok) throw new Error(`${method}: ${JSON.stringify(env.error)}`);
+    return env.result;
+  };
+  return { child, url, origin, call };
+}
+
+/** The sample deck, its slides duplicated until the deck has `n` slides. */
+async function makeDeck(call, n) {
+  const { deckId } = await call('importReport', { fileName: 'sample.txt', dataBase64: readFileSync(SAMPLE).toString('base64'), title: `放映基准 ${n}` });
+  let deck = await call('getDeck', { deckId });
+  while (deck.slides.length < n) {
+    const ids = deck.slides.slice(0, n - deck.slides.length).map((s) => s.id);
+    await call('duplicateSlides', { deckId, slideIds: ids });
+    deck = await call('getDeck', { deckId });
+  }
+  return deck;
+}
+
+// ---- The bare reveal.js pages ----
+
+/** Plain: the same texts as headings and lists on reveal's white theme, no framework and no Huibao theme. */
+function bareHtml(deck) {
+  const figures = new Map(deck.figures.map((f) => [f.key, f]));
+  const text = (t) => escapeHtml(t.replace(/\{fig:([A-Za-z0-9_.-]+)\}/g, (_, k) => figures.get(k)?.display ?? '[?]'));
+  const sections = deck.slides
+    .filter((s) => !s.hidden)
+    .map((s) => {
+      const body = s.blocks
+        .map((b) => {
+          if (b.kind === 'bullet' || b.kind === 'text') return `<li>${text(b.text)}</li>`;
+          if (b.kind === 'figure') return `<li><strong>${text(figures.get(b.key)?.display ?? '')}</strong> ${text(b.caption || figures.get(b.key)?.label || '')}</li>`;
+          return `<li>${text(b.caption)} ${text(b.credit)}</li>`;
+        })
+        .join('');
+      return `<section><h2>${text(s.title)}</h2><ul>${body}</ul></section>`;
+    })
+    .join('\n');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bare reveal.js</title>
+<link rel="stylesheet" href="/reveal/reveal.css"><link rel="stylesheet" href="/reveal/theme/white.css">
+<style>.reveal { font-family: "Noto Sans CJK SC", sans-serif; } .reveal h2 { font-size: 42px; } .reveal li { font-size: 28px; }</style>
+</head><body><div class="reveal"><div class="slides">
+${sections}
+</div></div>
+<script type="module">
+import Reveal from '/reveal/reveal.mjs';
+const deck = new Reveal({ hash: false, history: false, postMessage: false, controls: false, progress: true, center: false, width: 1280, height: 720, margin: 0, transition: 'fade', transitionSpeed: 'fast' });
+deck.initialize();
+</script></body></html>`;
+}
+
+/** SlideView, bundled from the sources, rendered to static markup: what the presenter shows, without React running. */
+async function slideMarkupRenderer() {
+  const out = join(root, '.bench/present-slides.mjs');
+  mkdirSync(join(root, '.bench'), { recursive: true });
+  await build({
+    stdin: {
+      contents: `export { SlideView, figureMap } from './renderer/src/slides/SlideView.tsx';
+export { shownSlides } from './renderer/src/presenter/showSlides.ts';
+export { renderToStaticMarkup } from 'react-dom/server';
+export { createElement } from 'react';`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    jsx: 'automatic',
+    logLevel: 'warning',
+  });
+  return import(out);
+}
+
+/** Themed: Huibao's theme CSS and slide markup in a bare reveal.js page configured like the presenter's. */
+function themedHtml(deck, m) {
+  const figures = m.figureMap(deck.figures);
+  const shown = m.shownSlides(deck);
+  const sections = shown
+    .map((e) => {
+      const slide = m.renderToStaticMarkup(m.createElement(m.SlideView, { slide: e.slide, figures, theme: deck.theme, number: e.number, deckTitle: deck.title, sectionNumber: e.sectionNumber }));
+      return `<section aria-label="${e.number} / ${shown.length}"><div class="present-slide">${slide}</div></section>`;
+    })
+    .join('\n');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bare reveal.js, Huibao theme</title>
+<link rel="stylesheet" href="/reveal/reveal.css"><link rel="stylesheet" href="/themes/base.css"><link rel="stylesheet" href="/themes/${deck.theme}.css">
+<link rel="stylesheet" href="/presenter.css">
+</head><body><div class="present-page theme-${deck.theme}"><div class="reveal huibao-reveal"><div class="slides">
+${sections}
+</div></div></div>
+<script type="module">
+import Reveal from '/reveal/reveal.mjs';
+const deck = new Reveal(document.querySelector('.reveal'), { hash: false, history: false, respondToHashChanges: false, postMessage: false, postMessageEvents: false,
+  controls: false, progress: true, center: false, width: 1280, height: 720, margin: 0, minScale: 0.05, maxScale: 8, transition: 'fade',
+  transitionSpeed: 'fast', backgroundTransition: 'none', jumpToSlide: false, help: false, pause: false, fragments: false, autoAnimate: false,
+  autoPlayMedia: false, mouseWheel: false, hideInactiveCursor: true, viewDistance: 3, mobileViewDistance: 3 });
+deck.initialize();
+</script></body></html>`;
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript', '.js': 'text/javascript', '.css': 'text/css' };
+function startStatic() {
+  const within = (base, rel) => {
+    const file = join(base, normalize(rel));
+    return file.startsWith(base) ? file : null;
+  };
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file =
+      path === '/presenter.css' ? PRESENTER_CSS
+      : path.startsWith('/reveal/') ? within(REVEAL_DIST, path.slice('/reveal/'.length))
+      : path.startsWith('/themes/') ? within(THEMES, path.slice('/themes/'.length))
+      : within(dir, path);
+    if (!file || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` })));
+}
+
+// ---- Measuring, identically in every page ----
+
+/**
+ * Injected before each page's own scripts. `window.__bench.opened` is set to the time (since navigation start) of the
+ * task after the first frame in which the present section is displayed with content; `changed` records reveal's
+ * `slidechanged` (the event bubbles to the document from reveal's root).
+ */
+function probe() {
+  const afterFrame = (cb) =>
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => cb(performance.now());
+      ch.port2.postMessage(0);
+    });
+  const bench = (window.__bench = { opened: null, changedAt: null, afterFrame });
+  document.addEventListener('slidechanged', () => (bench.changedAt = performance.now()), true);
+  const shown = () => {
+    const s = document.querySelector('.reveal .slides > section.present');
+    return !!s && s.childElementCount > 0 && s.getClientRects().length > 0 && document.querySelector('.reveal.ready') !== null;
+  };
+  const poll = () => {
+    if (shown()) afterFrame((t) => (bench.opened = t));
+    else requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+}
+
+async function openTime(page, url) {
+  await page.bringToFront();
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench?.opened != null, undefined, { timeout: 60_000, polling: 50 });
+  return page.evaluate(() => window.__bench.opened);
+}
+
+/** Presses → `count` times, each after the previous fade has ended; returns key → painted and slidechanged → 2 rAF. */
+function changeTimes(page, count, settleMs) {
+  return page.evaluate(
+    async ({ n, settleMs }) => {
+      const b = window.__bench;
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      const sections = () => document.querySelectorAll('.reveal .slides > section');
+      const presentIndex = () => [...sections()].findIndex((s) => s.classList.contains('present'));
+      const key = [];
+      const changed = [];
+      for (let i = 0; i < n; i++) {
+        const target = presentIndex() + 1;
+        b.changedAt = null;
+        const t0 = performance.now();
+        const painted = new Promise((resolve) => {
+          // Checked in each frame before painting, so the end is the first frame showing the new slide.
+          const check = () => {
+            const s = sections()[target];
+            if (s && s.classList.contains('present') && s.childElementCount > 0) {
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => resolve(performance.now());
+              ch.port2.postMessage(0);
+            } else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        });
+        document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', code: 'ArrowRight', keyCode: 39, which: 39, bubbles: true }));
+        const t1 = await painted;
+        while (b.changedAt === null) await frame();
+        const tc = b.changedAt;
+        await frame();
+        await frame();
+        const t2 = performance.now();
+        key.push(t1 - t0);
+        changed.push(t2 - tc);
+        await new Promise((r) => setTimeout(r, settleMs));
+      }
+      return { key, changed };
+    },
+    { n: count, settleMs },
+  );
+}
+
+async function main() {
+  const huibao = await startHuibao();
+  const statics = await startStatic();
+  const markup = await slideMarkupRenderer();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const rows = [];
+  const PAGES = ['huibao', 'themed', 'bare'];
+  try {
+    for (const n of SIZES) {
+      progress(`making a deck of ${n} slides`);
+      const deck = await makeDeck(huibao.call, n);
+      writeFileSync(join(dir, `bare-${n}.html`), bareHtml(deck));
+      writeFileSync(join(dir, `themed-${n}.html`), themedHtml(deck, markup));
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      await context.addInitScript(probe);
+      const pages = {};
+      for (const name of PAGES) pages[name] = await context.newPage();
+      await pages.huibao.goto(huibao.url); // adopts the token for this tab
+      await pages.huibao.waitForURL(/#\/$/);
+      const urls = { huibao: `${huibao.origin}/#/present/${deck.id}`, themed: `${statics.origin}/themed-${n}.html`, bare: `${statics.origin}/bare-${n}.html` };
+      const open = Object.fromEntries(PAGES.map((p) => [p, []]));
+      progress('warming up');
+      for (const p of PAGES) await openTime(pages[p], urls[p]); // warm-up: caches, fonts, compiled code
+      progress('opening');
+      for (let r = 0; r < OPEN_RUNS; r++) {
+        // Interleaved, so drift in the machine's load falls on every page alike.
+        for (const p of PAGES) open[p].push(await openTime(pages[p], urls[p]));
+      }
+      const change = {};
+      for (const p of PAGES) {
+        await pages[p].bringToFront();
+        await pages[p].waitForTimeout(300);
+        progress(`changing slides: ${p}`);
+        change[p] = await changeTimes(pages[p], CHANGES, SETTLE_MS);
+      }
+      const row = { n };
+      for (const p of PAGES) {
+        row[p] = { open: median(open[p]), change: median(change[p].key), changed2raf: median(change[p].changed) };
+      }
+      rows.push(row);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    statics.server.close();
+    huibao.child.kill('SIGTERM');
+  }
+  const version = JSON.parse(readFileSync(join(REVEAL_DIST, '../package.json'), 'utf8')).version;
+  const f = (x) => `${x.toFixed(1).padStart(7)} ms`;
+  const ratio = (a, b) => `${(a / b).toFixed(2)}×`.padStart(6);
+  console.log(`Presentation vs bare reveal.js ${version} (medians; open over ${OPEN_RUNS} runs, change over ${CHANGES} presses ${SETTLE_MS} ms apart)`);
+  console.log('themed = bare reveal.js with Huibao\'s theme CSS and slide markup; ratios are Huibao ÷ bare and Huibao ÷ themed');
+  for (const [what, label] of [
+    ['open', 'open (navigation → first slide painted)'],
+    ['change', 'change (keydown → new slide painted)'],
+    ['changed2raf', 'change (slidechanged → second rAF)'],
+  ]) {
+    console.log(`\n${label}\nslides |    Huibao     themed       bare | ÷bare ÷themed`);
+    for (const r of rows) console.log(`${String(r.n).padStart(6)} | ${f(r.huibao[what])} ${f(r.themed[what])} ${f(r.bare[what])} | ${ratio(r.huibao[what], r.bare[what])} ${ratio(r.huibao[what], r.themed[what])}`);
+  }
+  console.log(JSON.stringify({ bench: 'present', rows }));
+}
+
+try {
+  await main();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,83 @@
+// One `huibao serve` per worker, on a free port with its own database in a temp folder; killed at the end.
+// Tests get its `url` (with the token fragment), the `token`, and a typed `api` over HTTP for setting up data.
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type DeckApi } from '../../decks/common/api.ts';
+import { createHttpTransport } from '../../decks/common/httpTransport.ts';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface HuibaoServer {
+  /** `http://127.0.0.1:PORT/#token=TOKEN`, as printed by `huibao serve`. */
+  url: string;
+  origin: string;
+  token: string;
+  api: DeckApi;
+}
+
+function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`huibao serve printed no URL within ${timeoutMs} ms.\nstdout: ${out}\nstderr: ${err}`)), timeoutMs);
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const m = /^Huibao: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/m.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      err += chunk;
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`huibao serve exited early (code ${code}).\nstdout: ${out}\nstderr: ${err}`));
+    });
+  });
+}
+
+export const test = base.extend<{ server: HuibaoServer }, { workerServer: HuibaoServer }>({
+  workerServer: [
+    // Playwright requires the destructuring form `{}` for a fixture that uses no other fixture.
+    async ({}, use) => {
+      for (const built of ['dist/cli.mjs', 'dist/renderer/index.html']) {
+        if (!existsSync(join(repoRoot, built))) throw new Error(`${built} is missing: run \`node build.mjs\` before the end-to-end tests`);
+      }
+      const dir = mkdtempSync(join(tmpdir(), 'huibao-e2e-'));
+      const child = spawn(process.execPath, [join(repoRoot, 'bin/huibao.mjs'), 'serve', '--port', '0', '--no-open', '--db', join(dir, 'huibao.db')], {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      try {
+        const url = await waitForUrl(child, 30_000);
+        const parsed = new URL(url);
+        const token = parsed.hash.replace(/^#token=/, '');
+        const api = createClient(createHttpTransport({ baseUrl: parsed.origin, token, fetch: (u, init) => fetch(u, init) }));
+        await use({ url, origin: parsed.origin, token, api });
+      } finally {
+        const exited = new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker' },
+  ],
+  server: async ({ workerServer }, use) => {
+    await use(workerServer);
+  },
+});
+
+export { expect };
+
+/** A title no other test uses, so tests sharing one server never see each other's decks by mistake. */
+export function uniqueTitle(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}

@@ -1,0 +1,300 @@
+// Presenting the sample deck: keys (arrows, Space, PageDown, Home/End, a number then Enter, B/W), the overview and
+// leaving, the console and the audience window in step, no request leaving the machine, no slide overflowing, and
+// screenshots of the audience view and the console (docs/screenshots/).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { Deck } from '../../decks/common/model.ts';
+import { expect, repoRoot, test, type HuibaoServer } from './fixtures.ts';
+
+const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
+const SHOTS = join(repoRoot, 'docs/screenshots');
+
+/** The DOM of an element as far as the overflow check reads it (the test files are type-checked without the DOM lib). */
+interface Measured {
+  className: string;
+  scrollWidth: number;
+  scrollHeight: number;
+  clientWidth: number;
+  clientHeight: number;
+  querySelectorAll(selector: string): ArrayLike<Measured>;
+}
+
+async function importSample(server: HuibaoServer, title: string): Promise<Deck> {
+  const dataBase64 = readFileSync(SAMPLE).toString('base64');
+  const { deckId } = await server.api.importReport({ fileName: 'shangyu-youth-city.txt', dataBase64, title });
+  return server.api.getDeck({ deckId });
+}
+
+/** Opens a route of the app in `page` (the token is adopted on the first load, then kept by the tab). */
+async function open(page: Page, server: HuibaoServer, hash: string): Promise<void> {
+  await page.goto(server.url);
+  await expect(page).toHaveURL(/#\/$/);
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+}
+
+async function openShow(page: Page, server: HuibaoServer, deckId: string, index = 0): Promise<void> {
+  await open(page, server, `#/present/${deckId}${index > 0 ? `/${index}` : ''}`);
+  await expect(page.locator('.present-page')).toHaveAttribute('data-ready', 'true');
+}
+
+/** The shown slide: its position among shown slides and the id of the slide reveal.js presents. */
+async function expectAt(page: Page, position: number, slideId: string): Promise<void> {
+  await expect(page.locator('.present-page')).toHaveAttribute('data-position', String(position));
+  await expect(page.locator('.reveal .slides > section.present .hb-slide')).toHaveAttribute('data-slide-id', slideId);
+}
+
+test('the sample deck is driven by keys: arrows, Space, PageDown, Home/End, a number then Enter, black and white out', async ({ page, server }) => {
+  const deck = await importSample(server, '放映键盘测试');
+  // Hide one slide: the show skips it and counts one fewer.
+  const hidden = deck.slides[2]!;
+  await server.api.updateSlide({ deckId: deck.id, slideId: hidden.id, patch: { hidden: true } });
+  const shown = deck.slides.filter((s) => s.id !== hidden.id);
+  const at = (n: number) => shown[n]!.id;
+
+  await openShow(page, server, deck.id);
+  await expect(page.locator('.reveal .slides > section')).toHaveCount(shown.length);
+  await expect(page.locator(`.reveal [data-slide-id="${hidden.id}"]`)).toHaveCount(0);
+  await expectAt(page, 0, at(0));
+  // The audience view never shows notes (reveal.js's own notes box stays empty).
+  await expect(page.locator('.console-notes-text')).toHaveCount(0);
+  await expect(page.locator('.speaker-notes')).toHaveText('');
+  const notes = deck.slides.map((s) => s.notes.trim().slice(0, 12)).filter((n) => n.length >= 8);
+  expect(notes.length).toBeGreaterThan(0);
+  for (const n of notes) await expect(page.locator('body')).not.toContainText(n);
+
+  await page.keyboard.press('ArrowRight');
+  await expectAt(page, 1, at(1));
+  await page.keyboard.press('Space');
+  await expectAt(page, 2, at(2));
+  await page.keyboard.press('PageDown');
+  await expectAt(page, 3, at(3));
+  await page.keyboard.press('ArrowLeft');
+  await expectAt(page, 2, at(2));
+  await page.keyboard.press('PageUp');
+  await expectAt(page, 1, at(1));
+  await page.keyboard.press('End');
+  await expectAt(page, shown.length - 1, at(shown.length - 1));
+  await page.keyboard.press('ArrowRight'); // past the end: stays
+  await expectAt(page, shown.length - 1, at(shown.length - 1));
+  await page.keyboard.press('Home');
+  await expectAt(page, 0, at(0));
+  // The fragment follows the slide (its index in the deck, counting the hidden one).
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(new RegExp(`#/present/${deck.id}/1$`));
+
+  // A number then Enter: slide 12 as the audience counts.
+  await page.keyboard.press('1');
+  await page.keyboard.press('2');
+  await expect(page.locator('.present-jump')).toContainText('12');
+  await page.keyboard.press('Enter');
+  await expectAt(page, 11, at(11));
+  await expect(page.locator('.present-jump')).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`#/present/${deck.id}/${deck.slides.findIndex((s) => s.id === at(11))}$`));
+  // A number beyond the end goes to the last slide.
+  await page.keyboard.type('999');
+  await page.keyboard.press('Enter');
+  await expectAt(page, shown.length - 1, at(shown.length - 1));
+  await page.keyboard.press('Home');
+
+  // B blacks out and B brings the slide back; W whites out; a clicker's next also brings it back.
+  await page.keyboard.press('b');
+  await expect(page.locator('.present-blank-black')).toBeVisible();
+  await expect(page.locator('.present-page')).toHaveAttribute('data-blank', 'black');
+  await page.keyboard.press('b');
+  await expect(page.locator('.present-blank')).toHaveCount(0);
+  await page.keyboard.press('.');
+  await expect(page.locator('.present-blank-black')).toBeVisible();
+  await page.keyboard.press('w');
+  await expect(page.locator('.present-blank-white')).toBeVisible();
+  await page.keyboard.press('PageDown');
+  await expect(page.locator('.present-blank')).toHaveCount(0);
+  await expectAt(page, 1, at(1));
+
+  // Esc opens the overview; Esc again leaves for the editor.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.reveal.overview')).toHaveCount(1);
+  await expect(page.locator('.present-overview-bar')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expectAt(page, 2, at(2));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.reveal.overview')).toHaveCount(0);
+  await expectAt(page, 2, at(2));
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.reveal.overview')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(new RegExp(`#/edit/${deck.id}$`));
+});
+
+test('opening at a slide index starts there; figures show their current values', async ({ page, server }) => {
+  const deck = await importSample(server, '放映起始页测试');
+  const figureSlide = deck.slides.findIndex((s) => s.blocks.some((b) => b.kind === 'figure'));
+  const figureKey = deck.slides[figureSlide]!.blocks.flatMap((b) => (b.kind === 'figure' ? [b.key] : []))[0]!;
+  await server.api.updateFigure({ deckId: deck.id, key: figureKey, value: '8.8' });
+  await openShow(page, server, deck.id, figureSlide);
+  await expectAt(page, figureSlide, deck.slides[figureSlide]!.id);
+  await expect(page.locator(`.reveal section.present [data-fig="${figureKey}"] .hb-callout-number`)).toHaveText('8.8');
+  await expect(page.locator('.reveal').getByText(/\{fig:/)).toHaveCount(0);
+});
+
+test('the console and the audience window stay in step, whichever drives', async ({ context, server }) => {
+  const deck = await importSample(server, '放映同步测试');
+  const consolePage = await context.newPage();
+  await open(consolePage, server, `#/console/${deck.id}`);
+  await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', '0');
+  const audience = await context.newPage();
+  await openShow(audience, server, deck.id, 5);
+  // The console was there first: the audience joins at the console's slide.
+  await expectAt(audience, 0, deck.slides[0]!.id);
+
+  await consolePage.bringToFront();
+  await consolePage.keyboard.press('ArrowRight');
+  await consolePage.keyboard.press('PageDown');
+  await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', '2');
+  await expectAt(audience, 2, deck.slides[2]!.id);
+  // Notes, the next slide and “n / N” on the console.
+  await expect(consolePage.locator('.console-counter')).toContainText(`3 / ${deck.slides.length}`);
+  await expect(consolePage.locator('.console-notes-text')).toContainText(deck.slides[2]!.notes.trim().slice(0, 10));
+  await expect(consolePage.locator('.console-next .hb-slide')).toHaveAttribute('data-slide-id', deck.slides[3]!.id);
+
+  // Jump from the list.
+  await consolePage.getByRole('navigation', { name: '幻灯片列表' }).getByRole('button').nth(9).click();
+  await expectAt(audience, 9, deck.slides[9]!.id);
+  // A number then Enter on the console.
+  await consolePage.keyboard.type('15');
+  await consolePage.keyboard.press('Enter');
+  await expectAt(audience, 14, deck.slides[14]!.id);
+
+  // Black out from the console, and back.
+  await consolePage.getByRole('button', { name: '黑屏' }).click();
+  await expect(audience.locator('.present-blank-black')).toBeVisible();
+  await expect(consolePage.locator('.console-current .console-badge')).toHaveText('黑屏');
+  await consolePage.keyboard.press('b');
+  await expect(audience.locator('.present-blank')).toHaveCount(0);
+
+  // The audience window drives too.
+  await audience.bringToFront();
+  await audience.keyboard.press('ArrowLeft');
+  await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', '13');
+  await audience.keyboard.press('w');
+  await expect(consolePage.locator('.console-page')).toHaveAttribute('data-blank', 'white');
+  await audience.keyboard.press('w');
+
+  // The stopwatch started with the first move; the countdown warns in the last two minutes, then shows over-time.
+  await consolePage.bringToFront();
+  await expect(consolePage.getByTestId('elapsed')).not.toHaveText('0:00', { timeout: 5_000 });
+  const target = consolePage.getByLabel('目标时长');
+  await target.fill('1');
+  await expect(consolePage.locator('.countdown')).toHaveClass(/level-warn/);
+  await target.fill('0.01');
+  await expect(consolePage.locator('.countdown')).toHaveClass(/level-over/);
+  await expect(consolePage.locator('.countdown .console-time-value')).toHaveText(/^\+\d+:\d\d$/);
+  // Typing into the field does not move slides.
+  await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', '13');
+  await target.fill('');
+
+  // A−/A+ change the notes size, and it is remembered.
+  const size = Number(await consolePage.locator('.console-notes-text').getAttribute('data-size'));
+  await consolePage.getByRole('button', { name: '放大备注字号' }).click();
+  await expect(consolePage.locator('.console-notes-text')).toHaveAttribute('data-size', String(size + 4));
+  await consolePage.reload();
+  await expect(consolePage.locator('.console-notes-text')).toHaveAttribute('data-size', String(size + 4));
+  await consolePage.getByRole('button', { name: '缩小备注字号' }).click();
+  await expect(consolePage.locator('.console-notes-text')).toHaveAttribute('data-size', String(size));
+});
+
+test('the console opens the audience window itself', async ({ context, page, server }) => {
+  const deck = await importSample(server, '放映窗口测试');
+  await open(page, server, `#/console/${deck.id}`);
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: '打开观众窗口' }).click()]);
+  await expect(popup.locator('.present-page')).toHaveAttribute('data-ready', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expectAt(popup, 1, deck.slides[1]!.id);
+  await page.getByRole('button', { name: '结束放映' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/edit/${deck.id}$`));
+  await expect.poll(() => popup.isClosed()).toBe(true);
+});
+
+test('no request leaves the machine during a whole presentation', async ({ context, server }) => {
+  const deck = await importSample(server, '放映离线测试');
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const consolePage = await context.newPage();
+  await open(consolePage, server, `#/console/${deck.id}`);
+  const audience = await context.newPage();
+  await openShow(audience, server, deck.id);
+  for (let i = 1; i < deck.slides.length; i += 1) {
+    await audience.keyboard.press('ArrowRight');
+    await expectAt(audience, i, deck.slides[i]!.id);
+  }
+  await audience.keyboard.press('Escape'); // the overview renders many slides at once
+  await expect(audience.locator('.reveal.overview')).toHaveCount(1);
+  await audience.keyboard.press('Escape');
+  await consolePage.bringToFront();
+  await consolePage.keyboard.press('Home');
+  await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', '0');
+  const local = new URL(server.origin).host;
+  const foreign = requests.filter((u) => {
+    const url = new URL(u);
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return false;
+    return url.host !== local;
+  });
+  expect(requests.length).toBeGreaterThan(3);
+  expect(foreign).toEqual([]);
+});
+
+test('no slide of the sample deck overflows in the presentation; screenshots of the show and the console', async ({ page, context, server }) => {
+  test.setTimeout(120_000);
+  const deck = await importSample(server, '全面建设“青春之城” 奋力走好上虞高质量发展之路');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openShow(page, server, deck.id);
+  mkdirSync(SHOTS, { recursive: true });
+  const problems: string[] = [];
+  for (let i = 0; i < deck.slides.length; i += 1) {
+    if (i > 0) await page.keyboard.press('ArrowRight');
+    const slide = deck.slides[i]!;
+    await expectAt(page, i, slide.id);
+    const view = page.locator('.reveal .slides > section.present .hb-slide');
+    await expect(view).toHaveAttribute('data-fit', /.+/);
+    const found = await view.evaluate((node) => {
+      const root = node as unknown as Measured;
+      const out: string[] = [];
+      if (root.className.includes('hb-overflow')) out.push('flagged hb-overflow');
+      for (const el of Array.from(root.querySelectorAll('.hb-body, .hb-cover, .hb-head .hb-title, .hb-callout, .hb-bullet, .hb-quote'))) {
+        if (el.scrollHeight > el.clientHeight + 2 || el.scrollWidth > el.clientWidth + 2) out.push(`${el.className}: ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`);
+      }
+      return out;
+    });
+    problems.push(...found.map((p) => `slide ${i + 1} (${slide.layout}): ${p}`));
+    const name = { 0: 'present-title', 1: 'present-figures', 5: 'present-section-figures', 6: 'present-points' }[i];
+    if (name) {
+      // The pointer toolbar and the key hint fade on their own: take the picture the audience sees.
+      await expect(page.locator('.present-page')).not.toHaveClass(/show-chrome/, { timeout: 8_000 });
+      await page.waitForTimeout(450);
+      await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+    }
+  }
+  expect(problems).toEqual([]);
+
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.reveal.overview')).toHaveCount(1);
+  await page.waitForTimeout(900);
+  await page.screenshot({ path: join(SHOTS, 'present-overview.png') });
+
+  const consolePage = await context.newPage();
+  await consolePage.setViewportSize({ width: 1440, height: 900 });
+  await open(consolePage, server, `#/console/${deck.id}`);
+  // The console joins the show where it is (the last slide): start again from the top, as a presenter would.
+  await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', String(deck.slides.length - 1));
+  await consolePage.keyboard.press('Home');
+  await consolePage.keyboard.press('ArrowRight');
+  await consolePage.keyboard.press('ArrowRight');
+  await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', '2');
+  await consolePage.getByLabel('目标时长').fill('20');
+  await consolePage.locator('body').click({ position: { x: 5, y: 895 } });
+  await expect(consolePage.locator('.console-notes-text')).not.toBeEmpty();
+  await consolePage.waitForTimeout(300);
+  await consolePage.screenshot({ path: join(SHOTS, 'present-console.png') });
+});

@@ -1,0 +1,117 @@
+// PDF export through the system's Chromium (playwright-core): one 1280×720 page per visible slide with the text as
+// text — read back here with pdfText.ts, so the check needs no poppler — figures at their current values after an
+// update, and the handout (A4, each slide with its notes). Finding the browser: HUIBAO_CHROMIUM, else the usual paths.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../decks/common/api.ts';
+import { chromiumCandidates, CHROMIUM_ENV, findChromium, printHtmlToPdf } from '../../../decks/node/export/pdf.ts';
+import { createService, type DeckService } from '../../../decks/node/service.ts';
+import { readPdf } from './pdfText.ts';
+
+const SAMPLE = new URL('../../../decks/samples/shangyu-youth-city.txt', import.meta.url);
+
+let dir: string;
+let service: DeckService;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'huibao-pdf-'));
+  service = createService({ dbPath: join(dir, 'huibao.db') });
+});
+afterEach(() => {
+  service.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function importSample(): Promise<string> {
+  return (await service.importReport({ fileName: 'shangyu-youth-city.txt', dataBase64: readFileSync(SAMPLE).toString('base64') })).deckId;
+}
+
+async function exportPdf(deckId: string, notes = false): Promise<Uint8Array> {
+  const r = await service.exportDeck({ deckId, format: 'pdf', ...(notes ? { notes: true } : {}) });
+  expect(r.mime).toBe('application/pdf');
+  expect(r.fileName).toMatch(notes ? /（讲义）\.pdf$/ : /\.pdf$/);
+  return new Uint8Array(Buffer.from(r.dataBase64, 'base64'));
+}
+
+describe('PDF export', () => {
+  it('has one 16:9 page per visible slide, with the titles and the figures’ current values as text', { timeout: 90_000 }, async () => {
+    const deckId = await importSample();
+    const before = await service.getDeck({ deckId });
+    const hidden = before.slides[5]!;
+    await service.updateSlide({ deckId, slideId: hidden.id, patch: { hidden: true, title: '隐藏的幻灯片标题' } });
+    // A figure shown on a slide gets a new value: the PDF must show the new one, nowhere the old one.
+    const shown = before.figures.find((f) => before.slides.some((s) => !s.hidden && s.id !== hidden.id && s.blocks.some((b) => b.kind === 'figure' && b.key === f.key)))!;
+    const updated = await service.updateFigure({ deckId, key: shown.key, value: String(shown.value + 111) });
+    expect(updated.display).not.toBe(shown.display);
+    const deck = await service.getDeck({ deckId });
+    const visible = deck.slides.filter((s) => !s.hidden);
+
+    const pdf = await exportPdf(deckId);
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    const pages = readPdf(pdf);
+    expect(pages).toHaveLength(visible.length);
+    for (const p of pages) expect([Math.round(p.width), Math.round(p.height)]).toEqual([960, 540]);
+    // Each page carries its slide's title (the text of the PDF, not a picture of it).
+    visible.forEach((s, i) => expect(pages[i]!.text.replace(/\s/g, '')).toContain(s.title.replace(/\s/g, '').slice(0, 8)));
+    const all = pages.map((p) => p.text).join('\n');
+    expect(all).not.toContain('隐藏的幻灯片标题');
+    // Figure callouts set the number apart from its affixes, but the text runs stay in order.
+    expect(all).toContain(updated.display);
+    expect(all).not.toContain(shown.display);
+  });
+
+  it('--notes gives the handout: A4 pages, each slide with its speaker notes under it', { timeout: 90_000 }, async () => {
+    const deckId = await importSample();
+    const deck = await service.getDeck({ deckId });
+    const pages = readPdf(await exportPdf(deckId, true));
+    expect(pages).toHaveLength(deck.slides.filter((s) => !s.hidden).length);
+    for (const p of pages) expect([Math.round(p.width), Math.round(p.height)]).toEqual([595, 842]);
+    const figures = new Map(deck.figures.map((f) => [f.key, f.display]));
+    const withNotes = deck.slides.findIndex((s) => s.notes.length > 40);
+    const note = deck.slides[withNotes]!.notes.replace(/\{fig:([A-Za-z0-9_.-]+)\}/g, (_, k: string) => figures.get(k) ?? '[?]');
+    expect(pages[withNotes]!.text).toContain('备注');
+    expect(pages[withNotes]!.text.replace(/\s/g, '')).toContain(note.replace(/\s/g, '').slice(0, 40));
+  });
+
+  it('refuses a printer that returns no PDF, and leaves no temporary file behind', async () => {
+    const seen: string[] = [];
+    const bad = printHtmlToPdf('<!doctype html><p>x</p>', 'slides', async (path) => {
+      seen.push(path);
+      return new TextEncoder().encode('not a pdf');
+    });
+    await expect(bad).rejects.toMatchObject({ code: 'EXPORT_FAILED' });
+    expect(seen).toHaveLength(1);
+    expect(() => readFileSync(seen[0]!)).toThrow();
+  });
+});
+
+describe('finding Chromium', () => {
+  it('takes HUIBAO_CHROMIUM first, and says so when it points nowhere', () => {
+    const exists = (p: string) => p === '/opt/chrome' || p === '/usr/bin/chromium';
+    expect(findChromium({ [CHROMIUM_ENV]: '/opt/chrome' }, 'linux', exists)).toBe('/opt/chrome');
+    expect(() => findChromium({ [CHROMIUM_ENV]: '/nowhere/chrome' }, 'linux', exists)).toThrow(/HUIBAO_CHROMIUM.*\/nowhere\/chrome/);
+  });
+
+  it('then the usual places of each platform, Edge included on Windows', () => {
+    expect(findChromium({}, 'linux', (p) => p === '/usr/bin/chromium-browser')).toBe('/usr/bin/chromium-browser');
+    const edge = 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe';
+    expect(chromiumCandidates('win32', {})).toContain(edge);
+    expect(findChromium({}, 'win32', (p) => p === edge)).toBe(edge);
+    expect(findChromium({}, 'darwin', (p) => p.includes('Google Chrome.app'))).toMatch(/Google Chrome$/);
+  });
+
+  it('names the variable to set when no browser is found', () => {
+    let error: unknown;
+    try {
+      findChromium({}, 'linux', () => false);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('EXPORT_FAILED');
+    expect((error as ApiError).en).toContain(CHROMIUM_ENV);
+    expect((error as ApiError).zh).toContain(CHROMIUM_ENV);
+  });
+});

@@ -1,0 +1,78 @@
+// The editor's store against the real service on a real SQLite file: optimistic edits, autosave of the difference,
+// undo that saves too, figure values checked before anything changes, and a failed save rolled back.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deleteSlideValues, updateSlide } from '../../../../decks/common/deckOps.ts';
+import { readReportFile } from '../../../../decks/node/report/index.ts';
+import { createService, type DeckService } from '../../../../decks/node/service.ts';
+import { EditorStore } from '../../../../renderer/src/editor/editorStore.ts';
+
+const SAMPLE = new URL('../../../../decks/samples/shangyu-youth-city.txt', import.meta.url).pathname;
+let dir: string;
+let service: DeckService;
+let store: EditorStore;
+let deckId: string;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'huibao-editor-'));
+  service = createService({ dbPath: join(dir, 'huibao.db') });
+  deckId = (await service.importDecodedReport(await readReportFile(SAMPLE))).deckId;
+  const deck = await service.getDeck({ deckId });
+  store = new EditorStore(service, deck, deck);
+});
+afterEach(() => {
+  store.dispose();
+  service.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const slideId = () => store.getState().model.slides[2]!.id;
+
+describe('EditorStore', () => {
+  it('applies an edit at once, saves only the difference, and undo saves the way back', async () => {
+    const id = slideId();
+    store.edit((m) => ({ ...m, slides: updateSlide(m.slides, id, { title: '改过的标题' }) }), { label: 'typing', group: `${id}:title` });
+    expect(store.getState().model.slides[2]!.title).toBe('改过的标题');
+    expect(store.getState().save).toBe('pending');
+    await store.flush();
+    expect(store.getState().save).toBe('saved');
+    expect((await service.getDeck({ deckId })).slides[2]!.title).toBe('改过的标题');
+    store.undo();
+    expect(store.getState().model.slides[2]!.title).toBe('新征程催人奋进');
+    await store.flush();
+    expect((await service.getDeck({ deckId })).slides[2]!.title).toBe('新征程催人奋进');
+    store.redo();
+    await store.flush();
+    expect((await service.getDeck({ deckId })).slides[2]!.title).toBe('改过的标题');
+  });
+
+  it('checks a figure value before changing anything, and updates and stores a good one', async () => {
+    const err = store.setFigure('f1', 'abc');
+    expect(err?.code).toBe('INVALID_ARGUMENT');
+    expect(store.getState().model.figures.find((f) => f.key === 'f1')!.value).toBe(5.5);
+    expect(store.getState().stack.past).toHaveLength(0);
+    expect(store.setFigure('f1', '5.8')).toBeNull();
+    expect(store.getState().model.figures.find((f) => f.key === 'f1')!.display).toBe('5.8%');
+    await store.flush();
+    expect((await service.listFigures({ deckId })).figures.find((f) => f.key === 'f1')!.value).toBe(5.8);
+    store.undo();
+    await store.flush();
+    expect((await service.listFigures({ deckId })).figures.find((f) => f.key === 'f1')!.value).toBe(5.5);
+    expect((await service.figureHistory({ deckId, key: 'f1' })).changes.map((c) => c.newValue)).toEqual([5.8, 5.5]);
+  });
+
+  it('rolls back to what is stored when a save fails, and shows the error', async () => {
+    const id = slideId();
+    // The slide is deleted behind the editor's back; deleting it here too cannot be saved.
+    await service.deleteSlides({ deckId, slideIds: [id] });
+    const before = store.getState().model;
+    store.edit((m) => ({ ...m, slides: deleteSlideValues(m.slides, [id]) }), { label: 'delete', immediate: true });
+    expect(store.getState().model.slides.some((s) => s.id === id)).toBe(false);
+    await store.flush();
+    expect(store.getState().save).toBe('error');
+    expect((store.getState().error as { code?: string }).code).toBe('NOT_FOUND');
+    expect(store.getState().model).toBe(before);
+  });
+});
