@@ -261,13 +261,15 @@ function changeTimes(page, count, settleMs) {
 }
 
 async function main() {
-  const huibao = await startHuibao();
-  const statics = await startStatic();
   const markup = await slideMarkupRenderer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const huibao = await startHuibao();
+  let statics = null;
+  let browser = null;
   const rows = [];
   const PAGES = ['huibao', 'themed', 'bare'];
   try {
+    statics = await startStatic();
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
     for (const n of SIZES) {
       progress(`making a deck of ${n} slides`);
       const deck = await makeDeck(huibao.call, n);
@@ -293,7 +295,10 @@ async function main() {
         await pages[p].bringToFront();
         await pages[p].waitForTimeout(300);
         progress(`changing slides: ${p}`);
+        // BENCH_TRACE=<folder>: a Chromium performance trace of each page's slide changes, for DevTools or Perfetto.
+        if (process.env.BENCH_TRACE) await browser.startTracing(pages[p], { path: join(process.env.BENCH_TRACE, `present-${p}-${n}.json`), screenshots: false });
         change[p] = await changeTimes(pages[p], CHANGES, SETTLE_MS);
+        if (process.env.BENCH_TRACE) await browser.stopTracing();
       }
       const row = { n };
       for (const p of PAGES) {
@@ -303,8 +308,8 @@ async function main() {
       await context.close();
     }
   } finally {
-    await browser.close();
-    statics.server.close();
+    await browser?.close();
+    statics?.server.close();
     huibao.child.kill('SIGTERM');
   }
   const version = JSON.parse(readFileSync(join(REVEAL_DIST, '../package.json'), 'utf8')).version;

@@ -8,6 +8,7 @@ import { ApiError } from '../../common/api.ts';
 import { formatNumber, resolveFigureRefs, splitFigureRefs } from '../../common/figures.ts';
 import type { Block, Deck, Figure, Slide } from '../../common/model.ts';
 import { EXPORT_FONT, THEME_PALETTES, type ThemePalette } from '../../common/themes.ts';
+import { chineseNumeral, groupBlocks, type BlockGroup } from '../../common/slideLayout.ts';
 import { imageSize, type ImageMime } from '../imageFormat.ts';
 
 export const PPTX_MIME = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
@@ -55,48 +56,17 @@ function paragraph(runs: TextRun[], para: RunOptions = {}): TextRun[] {
   return runs.map((r, i) => ({ text: r.text, options: { ...r.options, ...(i === 0 ? para : {}), breakLine: i === runs.length - 1 } }));
 }
 
-/** Chinese numerals for section numbers: 1 → 一, 12 → 十二, 23 → 二十三; beyond 99 plain digits. */
-function sectionNumeral(n: number): string {
-  const digits = '零一二三四五六七八九';
-  if (n >= 0 && n < 10) return digits[n]!;
-  if (n === 10) return '十';
-  if (n > 10 && n < 100) return (n >= 20 ? digits[Math.floor(n / 10)]! : '') + '十' + (n % 10 ? digits[n % 10]! : '');
-  return String(n);
-}
-
 /** Characters of a run of text, a figure reference counting as six. */
 const textLength = (text: string) => text.replace(/\{fig:[^}]*\}/g, '123456').length;
 
 /** Body font sizes in points, largest first (the renderer's densities: 34, 30, 26, 22, 19 px). */
 const BODY_SIZES = [25.5, 22.5, 19.5, 16.5, 14] as const;
 
-type Group =
-  | { kind: 'bullets'; items: Extract<Block, { kind: 'bullet' }>[] }
-  | { kind: 'figures'; items: Extract<Block, { kind: 'figure' }>[] }
-  | { kind: 'text'; block: Extract<Block, { kind: 'text' }> }
-  | { kind: 'image'; block: Extract<Block, { kind: 'image' }> };
-
-function groupBlocks(blocks: readonly Block[]): Group[] {
-  const groups: Group[] = [];
-  for (const b of blocks) {
-    const last = groups[groups.length - 1];
-    if (b.kind === 'bullet') {
-      if (last?.kind === 'bullets') last.items.push(b);
-      else groups.push({ kind: 'bullets', items: [b] });
-    } else if (b.kind === 'figure') {
-      if (last?.kind === 'figures') last.items.push(b);
-      else groups.push({ kind: 'figures', items: [b] });
-    } else if (b.kind === 'text') groups.push({ kind: 'text', block: b });
-    else groups.push({ kind: 'image', block: b });
-  }
-  return groups;
-}
-
 const CALLOUT_ROW_H = 1.75;
 const calloutRows = (n: number) => Math.ceil(n / (n === 4 ? 4 : 3));
 
 /** Height in inches of the text groups at a font size, in a column `width` inches wide. */
-function textHeight(groups: Group[], size: number, width: number): number {
+function textHeight(groups: BlockGroup[], size: number, width: number): number {
   const perLine = Math.max(8, Math.floor((width * 72) / size) - 1);
   let h = 0;
   for (const g of groups) {
@@ -115,7 +85,7 @@ interface SlideContext {
   images: ReadonlyMap<string, PptxImage>;
 }
 
-function addTextGroup(ctx: SlideContext, g: Extract<Group, { kind: 'bullets' | 'text' }>, box: Box, size: number, color: string, align: 'left' | 'center' = 'left'): void {
+function addTextGroup(ctx: SlideContext, g: Extract<BlockGroup, { kind: 'bullets' | 'text' }>, box: Box, size: number, color: string, align: 'left' | 'center' = 'left'): void {
   const { palette, figures } = ctx;
   let runs: TextRun[];
   if (g.kind === 'bullets') {
@@ -226,7 +196,7 @@ function addImage(ctx: SlideContext, block: Extract<Block, { kind: 'image' }>, b
 function addBody(ctx: SlideContext, blocks: readonly Block[], area: Box, color: string, align: 'left' | 'center' = 'left'): void {
   const groups = groupBlocks(blocks);
   if (groups.length === 0) return;
-  const images = groups.filter((g): g is Extract<Group, { kind: 'image' }> => g.kind === 'image');
+  const images = groups.filter((g): g is Extract<BlockGroup, { kind: 'image' }> => g.kind === 'image');
   const others = groups.filter((g) => g.kind !== 'image');
   let column = area;
   if (images.length > 0) {
@@ -264,7 +234,7 @@ function addCoverSlide(ctx: SlideContext, s: Slide, sectionNumber: number | unde
   const rest = s.blocks.filter((b) => !(b.kind === 'text' && ['subtitle', 'byline', 'date'].includes(b.role)));
   const titleSize = s.layout === 'section' ? 54 : s.layout === 'closing' ? 48 : 44;
   const title: TextRun[] = [];
-  if (sectionNumber !== undefined) title.push(...paragraph([run(sectionNumeral(sectionNumber), { fontSize: 44, bold: true, color: palette.coverInk2 })], { align: 'center', paraSpaceAfter: 12 }));
+  if (sectionNumber !== undefined) title.push(...paragraph([run(chineseNumeral(sectionNumber), { fontSize: 44, bold: true, color: palette.coverInk2 })], { align: 'center', paraSpaceAfter: 12 }));
   title.push(...paragraph(figureRuns(s.title, figures, { fontSize: titleSize, bold: true, color: palette.coverInk }, palette.coverInk2), { align: 'center', paraSpaceAfter: 10 }));
   for (const sub of roleText('subtitle')) title.push(...paragraph(figureRuns(sub, figures, { fontSize: 22, color: palette.coverInk2 }, palette.coverInk2), { align: 'center' }));
   const meta = [...roleText('byline'), ...roleText('date')];

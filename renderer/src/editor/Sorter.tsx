@@ -15,7 +15,8 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import { resolveFigureRefs } from '../../../decks/common/figures.ts';
 import type { Slide, Theme } from '../../../decks/common/model.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { chineseNumeral, type FigureMap } from '../slides/SlideView.tsx';
+import { chineseNumeral } from '../../../decks/common/slideLayout.ts';
+import type { FigureMap } from '../slides/SlideView.tsx';
 import { clickSelect, stepSelect, type Selection } from './selection.ts';
 import { Thumbnail } from './Thumbnail.tsx';
 import { rowAt, rowOffsets, scrollToShow, visibleRange } from './windowing.ts';

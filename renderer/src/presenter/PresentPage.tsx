@@ -31,7 +31,9 @@ const FittedSlide = memo(function FittedSlide({ entry, figures, theme, deckTitle
   const box = useRef<HTMLDivElement>(null);
   // A neighbour rendered ahead is fitted after the next frame, off the path of the slide change; the slide
   // being shown is fitted before it is painted.
-  useFitText(box, undefined, () => !box.current?.closest('section')?.classList.contains('present'));
+  // The slide object is immutable and always fitted at 1280×720: fitted once, its scale is reused when it comes
+  // back into the window.
+  useFitText(box, undefined, () => !box.current?.closest('section')?.classList.contains('present'), entry.slide);
   return (
     <div ref={box} className="present-slide">
       <SlideView slide={entry.slide} figures={figures} theme={theme} number={entry.number} deckTitle={deckTitle} sectionNumber={entry.sectionNumber} />
@@ -160,18 +162,23 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
     };
   }, [p.position]);
 
+  // Each slide's element and label are made once per deck: a slide change hands RevealDeck the same element (or
+  // null) for every section whose window state did not change, so only the sections entering or leaving the
+  // window re-render (RevealDeck's sections are memoised).
+  const slideElements = useMemo(
+    () => shown.map((entry) => <FittedSlide entry={entry} figures={figures} theme={deck.theme} deckTitle={deck.title} />),
+    [shown, figures, deck.theme, deck.title],
+  );
+  const labels = useMemo(() => shown.map((entry) => t('present.slideLabel', { n: entry.number, total: shown.length })), [shown, t]);
   const distance = overview ? OVERVIEW_DISTANCE : undefined;
   const sections = useMemo(
     () =>
       shown.map((entry, i) => ({
         key: entry.slide.id,
-        label: t('present.slideLabel', { n: entry.number, total: shown.length }),
-        content:
-          (distance === undefined ? isNear(i, settled) || Math.abs(i - p.position) <= 1 : Math.abs(i - p.position) <= distance) ? (
-            <FittedSlide entry={entry} figures={figures} theme={deck.theme} deckTitle={deck.title} />
-          ) : null,
+        label: labels[i]!,
+        content: (distance === undefined ? isNear(i, settled) || Math.abs(i - p.position) <= 1 : Math.abs(i - p.position) <= distance) ? slideElements[i] : null,
       })),
-    [shown, p.position, settled, distance, figures, deck.theme, deck.title, t],
+    [shown, labels, slideElements, p.position, settled, distance],
   );
 
   const onReady = useCallback((instance: RevealInstance) => {

@@ -5,7 +5,7 @@
 // audience answer the same keys.
 import Reveal from 'reveal.js';
 import 'reveal.js/reveal.css';
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../slides/SlideView.tsx';
 
 export type RevealInstance = InstanceType<typeof Reveal>;
@@ -118,11 +118,18 @@ export function RevealDeck({ sections, position, positionNow, transition, onMove
     <div ref={root} className="reveal huibao-reveal">
       <div className="slides">
         {sections.map((s) => (
-          <section key={s.key} aria-label={s.label}>
-            {s.content}
-          </section>
+          <Section key={s.key} label={s.label} content={s.content} />
         ))}
       </div>
     </div>
   );
 }
+
+/**
+ * One section, re-rendered only when its label or content changes: a caller that keeps each slide's element (or
+ * null) the same between renders makes a slide change re-render the few sections entering or leaving its window,
+ * not all of them.
+ */
+const Section = memo(function Section({ label, content }: { label: string; content: ReactNode }) {
+  return <section aria-label={label}>{content}</section>;
+});

@@ -3,6 +3,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { formatNumber, splitFigureRefs } from '../../../decks/common/figures.ts';
 import type { Block, Figure, Slide, Theme } from '../../../decks/common/model.ts';
+import { chineseNumeral, groupBlocks, type BlockGroup } from '../../../decks/common/slideLayout.ts';
 
 export const SLIDE_WIDTH = 1280;
 export const SLIDE_HEIGHT = 720;
@@ -51,19 +52,6 @@ function Field(props: FieldProps) {
       <FigureText text={text} figures={figures} />
     </Tag>
   );
-}
-
-const CJK_NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** 1 → 一, 10 → 十, 12 → 十二, 23 → 二十三; beyond 99 plain digits. */
-export function chineseNumeral(n: number): string {
-  if (n >= 0 && n <= 10) return CJK_NUMERALS[n]!;
-  if (n > 10 && n < 100) {
-    const tens = Math.floor(n / 10);
-    const ones = n % 10;
-    return (tens === 1 ? '' : CJK_NUMERALS[tens]!) + '十' + (ones === 0 ? '' : CJK_NUMERALS[ones]!);
-  }
-  return String(n);
 }
 
 /** Text with `{fig:KEY}` references, each shown as the figure's current display. */
@@ -141,28 +129,6 @@ function ImageBlock({ block }: { block: Extract<Block, { kind: 'image' }> }) {
   );
 }
 
-type Group =
-  | { kind: 'bullets'; items: Extract<Block, { kind: 'bullet' }>[] }
-  | { kind: 'figures'; items: Extract<Block, { kind: 'figure' }>[] }
-  | { kind: 'text'; block: Extract<Block, { kind: 'text' }> }
-  | { kind: 'image'; block: Extract<Block, { kind: 'image' }> };
-
-/** Consecutive bullets form one list and consecutive figures one row of callouts. */
-export function groupBlocks(blocks: readonly Block[]): Group[] {
-  const groups: Group[] = [];
-  for (const b of blocks) {
-    const last = groups[groups.length - 1];
-    if (b.kind === 'bullet') {
-      if (last?.kind === 'bullets') last.items.push(b);
-      else groups.push({ kind: 'bullets', items: [b] });
-    } else if (b.kind === 'figure') {
-      if (last?.kind === 'figures') last.items.push(b);
-      else groups.push({ kind: 'figures', items: [b] });
-    } else if (b.kind === 'text') groups.push({ kind: 'text', block: b });
-    else groups.push({ kind: 'image', block: b });
-  }
-  return groups;
-}
 
 /** Characters per line at each density's font size across the 1120px text column. */
 const DENSITIES = [

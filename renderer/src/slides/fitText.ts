@@ -126,15 +126,44 @@ export function scheduleFit(slide: HTMLElement, done?: (r: FitResult) => void, l
 let fontsSettled = false;
 
 /**
+ * Results by what was fitted (`cacheKey`, e.g. the immutable Slide object a presentation shows at one fixed size):
+ * a slide scrolled out of the presenter's window and back is given its scale again without measuring. Only results
+ * measured once the fonts have loaded are kept, as earlier metrics may change.
+ */
+const known = new WeakMap<object, FitResult>();
+
+function fontsLoaded(): boolean {
+  return typeof document === 'undefined' || !document.fonts || document.fonts.status === 'loaded';
+}
+
+/**
  * Fits the `.hb-slide` inside `container` after every render (its text may have changed), and once more when
  * the system fonts have loaded (metrics can change). `onResult` hears the scale and whether it still overflows.
+ * With `cacheKey`, a result already measured for that key is applied at once, without reading layout.
  */
-export function useFitText(container: RefObject<HTMLElement | null>, onResult?: (r: FitResult) => void, later?: () => boolean): void {
+export function useFitText(container: RefObject<HTMLElement | null>, onResult?: (r: FitResult) => void, later?: () => boolean, cacheKey?: object): void {
   const callback = useRef(onResult);
   callback.current = onResult;
+  const key = useRef(cacheKey);
+  key.current = cacheKey;
   useLayoutEffect(() => {
     const slide = container.current?.querySelector<HTMLElement>('.hb-slide');
-    if (slide) scheduleFit(slide, (r) => callback.current?.(r), later);
+    if (!slide) return;
+    const cached = cacheKey ? known.get(cacheKey) : undefined;
+    if (cached) {
+      setScale(slide, cached.scale);
+      flag(slide, cached);
+      callback.current?.(cached);
+      return;
+    }
+    scheduleFit(
+      slide,
+      (r) => {
+        if (cacheKey && fontsLoaded()) known.set(cacheKey, r);
+        callback.current?.(r);
+      },
+      later,
+    );
   });
   useLayoutEffect(() => {
     if (fontsSettled || typeof document === 'undefined' || !document.fonts) return;
@@ -142,7 +171,11 @@ export function useFitText(container: RefObject<HTMLElement | null>, onResult?: 
     void document.fonts.ready.then(() => {
       fontsSettled = true;
       const slide = container.current?.querySelector<HTMLElement>('.hb-slide');
-      if (live && slide) scheduleFit(slide, (r) => callback.current?.(r));
+      if (live && slide)
+        scheduleFit(slide, (r) => {
+          if (key.current) known.set(key.current, r);
+          callback.current?.(r);
+        });
     });
     return () => {
       live = false;

@@ -1,5 +1,5 @@
 // The `huibao` command as scripts use it: spawned from bin/huibao.mjs over the built bundle, on a temp database.
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,8 +38,8 @@ function fileHash(path: string): string {
 }
 
 beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(root, 'build.mjs')], { cwd: root, encoding: 'utf8', timeout: 170_000 });
-  if (build.status !== 0) throw new Error(`node build.mjs failed:\n${build.stderr}`);
+  // `npm test` builds before any suite runs; rebuilding here would swap dist/ under tests running in parallel.
+  if (!existsSync(join(root, 'dist/cli.mjs'))) throw new Error('dist/cli.mjs is missing: run `node build.mjs` first');
   dir = mkdtempSync(join(tmpdir(), 'huibao-cli-'));
   // Keep every run away from the real user folder, whatever the machine's environment says.
   env = { ...process.env, XDG_CONFIG_HOME: join(dir, 'config'), APPDATA: join(dir, 'config'), HUIBAO_DB: '' };

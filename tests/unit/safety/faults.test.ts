@@ -151,15 +151,15 @@ describe('a read-only database', () => {
       if (how) {
         const service = createService({ dbPath });
         expect(await service.getDeck({ deckId })).toEqual(deck);
-        const writes = [
-          service.renameDeck({ deckId, title: '新标题' }),
-          service.updateSlide({ deckId, slideId: deck.slides[0]!.id, patch: { title: 'x' } }),
-          service.updateFigure({ deckId, key: deck.figures[0]!.key, value: '1' }),
-          service.importReport({ fileName: 'r.txt', dataBase64: report(2) }),
-          service.createDeck({ title: '新' }),
+        const writes: (() => Promise<unknown>)[] = [
+          () => service.renameDeck({ deckId, title: '新标题' }),
+          () => service.updateSlide({ deckId, slideId: deck.slides[0]!.id, patch: { title: 'x' } }),
+          () => service.updateFigure({ deckId, key: deck.figures[0]!.key, value: '1' }),
+          () => service.importReport({ fileName: 'r.txt', dataBase64: report(2) }),
+          () => service.createDeck({ title: '新' }),
         ];
         for (const w of writes) {
-          const err = await errorOf(w);
+          const err = await errorOf(w());
           expect(err.code).toBe('DB_READ_ONLY');
           expect(err.zh).toContain('只读');
           expect(err.en).toContain('read-only');

@@ -2,7 +2,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { LAYOUTS, THEMES, type Block } from '../../../../decks/common/model.ts';
-import { calloutParts, chineseNumeral, densityOf, figureMap, SlideView } from '../../../../renderer/src/slides/SlideView.tsx';
+import { calloutParts, densityOf, figureMap, SlideView } from '../../../../renderer/src/slides/SlideView.tsx';
+import { chineseNumeral } from '../../../../decks/common/slideLayout.ts';
 import { sampleDeck, slide } from './deckFixture.ts';
 
 const deck = sampleDeck();
