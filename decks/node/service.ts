@@ -491,7 +491,16 @@ export function createService(opts: ServiceOptions): DeckService {
   }
 
   async function importDecodedReport(d: DecodedReport, title?: string): Promise<Result<'importReport'>> {
-    const checked = GeneratedContent.safeParse(generateDeck(parseReport(d), title ? { title } : undefined));
+    const deck = generateDeck(parseReport(d), title ? { title } : undefined);
+    // A report can be valid text and still make more than a deck may hold: say so plainly, not as an internal error.
+    if (deck.slides.length > LIMITS.slidesPerDeck || deck.figures.length > LIMITS.figuresPerDeck) {
+      throw new ApiError(
+        'REPORT_TOO_LARGE',
+        `报告内容过多：生成了 ${deck.slides.length} 张幻灯片、${deck.figures.length} 个数据（上限 ${LIMITS.slidesPerDeck} 张、${LIMITS.figuresPerDeck} 个）。请拆分报告后分别导入。`,
+        `The report holds too much: it made ${deck.slides.length} slides and ${deck.figures.length} figures (at most ${LIMITS.slidesPerDeck} and ${LIMITS.figuresPerDeck}). Split the report and import the parts.`,
+      );
+    }
+    const checked = GeneratedContent.safeParse(deck);
     if (!checked.success) {
       const issue = checked.error.issues[0];
       const where = `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`;

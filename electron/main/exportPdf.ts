@@ -55,6 +55,7 @@ export function createElectronPdfPrinter(): PdfPrinter {
         webviewTag: false,
         navigateOnDragDrop: false,
         spellcheck: false,
+        disableBlinkFeatures: 'Auxclick',
         backgroundThrottling: false,
       },
     });

@@ -72,6 +72,8 @@ const webPreferences: WebPreferences = {
   webviewTag: false,
   navigateOnDragDrop: false,
   spellcheck: false,
+  // Middle-click on a link would open a window without passing the window-open handler in older Chromiums.
+  disableBlinkFeatures: 'Auxclick',
 };
 
 /** Puts the audience window on the projector and the console on the laptop (created once the screen API is ready). */

@@ -1,6 +1,7 @@
 // The single-file HTML export's page (renderer/export.html, built on its own into one script and one stylesheet,
 // which decks/node/export/html.ts inlines into the exported file). It shows the embedded deck: as a reveal.js
 // presentation, or laid out for printing (`#print`, `#print-notes`) when the PDF export prints it.
+import { z } from 'zod';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../../assets/themes/base.css';
@@ -13,6 +14,9 @@ import { exportViewOf } from '../../../decks/common/exportPayload.ts';
 import { ExportPlayer } from './ExportPlayer.tsx';
 import { PrintPages } from './PrintPages.tsx';
 import { readPayload } from './readPayload.ts';
+
+// zod probes `new Function` to speed up validation; the CSP forbids it (rightly), so tell zod not to try.
+z.config({ jitless: true });
 
 const root = document.getElementById('root');
 const read = readPayload(document);

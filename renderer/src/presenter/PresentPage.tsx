@@ -41,6 +41,13 @@ const FittedSlide = memo(function FittedSlide({ entry, figures, theme, deckTitle
   );
 });
 
+/** Whether section `i` gets its slide: near the shown one (see `settled` in Audience), or within the overview's reach. */
+function inWindow(i: number, position: number, settled: number | null, overviewDistance: number | undefined): boolean {
+  if (overviewDistance !== undefined) return Math.abs(i - position) <= overviewDistance;
+  if (settled === null) return i === position;
+  return isNear(i, settled) || Math.abs(i - position) <= 1;
+}
+
 function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number }) {
   const t = useT();
   const shown = useMemo(() => shownSlides(deck), [deck]);
@@ -150,7 +157,8 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
   // The slides further ahead are rendered once a change has been painted (`settled` follows `position` a frame
   // later): a press then only flips reveal.js's classes — the next slide is already there — and the DOM work for
   // the slide after it happens while the audience looks at the new one.
-  const [settled, setSettled] = useState(p.position);
+  // On opening only the first slide is rendered (null: nothing settled yet); its neighbours follow its first frame.
+  const [settled, setSettled] = useState<number | null>(null);
   useEffect(() => {
     let timer = 0;
     const frame = requestAnimationFrame(() => {
@@ -176,7 +184,7 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
       shown.map((entry, i) => ({
         key: entry.slide.id,
         label: labels[i]!,
-        content: (distance === undefined ? isNear(i, settled) || Math.abs(i - p.position) <= 1 : Math.abs(i - p.position) <= distance) ? slideElements[i] : null,
+        content: inWindow(i, p.position, settled, distance) ? slideElements[i] : null,
       })),
     [shown, labels, slideElements, p.position, settled, distance],
   );

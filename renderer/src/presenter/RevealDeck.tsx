@@ -131,5 +131,11 @@ export function RevealDeck({ sections, position, positionNow, transition, onMove
  * not all of them.
  */
 const Section = memo(function Section({ label, content }: { label: string; content: ReactNode }) {
-  return <section aria-label={label}>{content}</section>;
+  // The slide paints its own background. Saying the section's is transparent spares reveal.js a getComputedStyle
+  // per slide (interleaved with DOM writes, so a style recalculation each) when it builds its backgrounds on opening.
+  return (
+    <section aria-label={label} data-background-color="rgba(0, 0, 0, 0)">
+      {content}
+    </section>
+  );
 });

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../decks/common/api.ts';
 import { readReportFile } from '../../../decks/node/report/index.ts';
 import { createService, ensureSampleDeck, type DeckService } from '../../../decks/node/service.ts';
+import { syntheticReport } from '../../fixtures/syntheticReport.ts';
 
 const SAMPLE = new URL('../../../decks/samples/shangyu-youth-city.txt', import.meta.url).pathname;
 
@@ -161,4 +162,22 @@ describe('createService', () => {
     }
     expect((err as ApiError).code).toBe('DB_NEWER');
   });
+});
+
+describe('importing a report that makes more than a deck may hold', () => {
+  it('is refused with REPORT_TOO_LARGE and a plain message, and nothing is stored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huibao-too-large-'));
+    const service = createService({ dbPath: join(dir, 'huibao.db') });
+    try {
+      const text = syntheticReport(1300);
+      const err = await service.importReport({ fileName: 'big.txt', dataBase64: Buffer.from(text).toString('base64') }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ApiError);
+      expect((err as ApiError).code).toBe('REPORT_TOO_LARGE');
+      expect((err as ApiError).zh).toContain('请拆分报告');
+      expect((await service.listDecks({})).decks).toEqual([]);
+    } finally {
+      service.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
