@@ -147,8 +147,10 @@ export const methods = {
       removed: z.array(z.string().min(1).max(64)).max(LIMITS.slidesPerDeck).optional(),
       order: z.array(z.string().min(1).max(64)).max(LIMITS.slidesPerDeck).optional(),
       figures: z.array(z.object({ key: z.string().min(1).max(64), value: z.string().trim().min(1).max(40) }).strict()).max(LIMITS.figuresPerDeck).optional(),
+      /** Optional: the deck's `updatedAt` as the editor last knew it; a deck changed since elsewhere is not overwritten (CONFLICT). */
+      expectedUpdatedAt: z.string().max(40).optional(),
     }).strict(),
-    z.object({ order: z.array(z.string()), figures: z.array(Figure) }),
+    z.object({ order: z.array(z.string()), figures: z.array(Figure), updatedAt: z.string() }),
   ),
 
   listFigures: method(DeckId.strict(), z.object({ figures: z.array(Figure) })),

@@ -58,6 +58,16 @@ const FIGURE_CONFLICT = {
   en: 'This figure was changed elsewhere (another window or program); your change was not saved. Reload it and edit again.',
 };
 
+const DECK_CONFLICT = {
+  zh: '此演示稿已在别处被修改（另一个窗口或程序），本次更改未保存。请重新打开演示稿后再编辑。',
+  en: 'This deck was changed elsewhere (another window or program); your change was not saved. Open the deck again and edit.',
+};
+
+/** A deck's next `updatedAt`: never equal to the last one, so a stale writer is always caught, even within one millisecond. */
+function nextStamp(now: string, previous: string): string {
+  return now > previous ? now : new Date(Date.parse(previous) + 1).toISOString();
+}
+
 function conflict(message: { zh: string; en: string }): ApiError {
   return new ApiError('CONFLICT', message.zh, message.en);
 }
@@ -301,7 +311,7 @@ export function createService(opts: ServiceOptions): DeckService {
       return { slides: copies.map((c) => all.get(c.id)!), order };
     },
 
-    saveEdits({ deckId, slides = [], removed = [], order, figures = [] }) {
+    saveEdits({ deckId, slides = [], removed = [], order, figures = [], expectedUpdatedAt }) {
       requireDeck(deckId);
       // Everything is checked before the first write; the transaction then rolls back only on a storage failure.
       const typedFigures = figures.map((f) => ({ before: requireFigure(deckId, f.key), typed: parseFigureValue(f.value) }));
@@ -311,6 +321,8 @@ export function createService(opts: ServiceOptions): DeckService {
         written.add(s.id);
       }
       return store.transaction(() => {
+        const row = requireDeck(deckId);
+        if (expectedUpdatedAt !== undefined && row.updatedAt !== expectedUpdatedAt) throw conflict(DECK_CONFLICT);
         const current = store.slides.order(deckId);
         const present = new Set(current);
         const gone = new Set(removed);
@@ -330,14 +342,14 @@ export function createService(opts: ServiceOptions): DeckService {
         if (next.length > LIMITS.slidesPerDeck) {
           throw invalid(`一个演示稿最多 ${LIMITS.slidesPerDeck} 张幻灯片`, `A deck holds at most ${LIMITS.slidesPerDeck} slides`);
         }
-        const at = now();
+        const at = nextStamp(now(), row.updatedAt);
         store.slides.remove(deckId, removed);
         added.forEach((s, i) => store.slides.insert(deckId, s, current.length + i));
         for (const s of slides) if (present.has(s.id)) store.slides.update(deckId, s);
         if (removed.length > 0 || added.length > 0 || order) store.slides.writeOrder(deckId, next);
         for (const { before, typed } of typedFigures) store.figures.setValue(deckId, before, { ...typed, label: before.label }, at);
         store.decks.touch(deckId, at);
-        return { order: next, figures: typedFigures.map(({ before }) => requireFigure(deckId, before.key)) };
+        return { order: next, figures: typedFigures.map(({ before }) => requireFigure(deckId, before.key)), updatedAt: at };
       });
     },
 

@@ -59,17 +59,20 @@ export class EditorStore {
   private maxWait: ReturnType<typeof setTimeout> | null = null;
   private autoVersion: ReturnType<typeof setInterval> | null = null;
   private changedSinceVersion = false;
+  /** The deck's `updatedAt` after our last write: a save made from a stale view is refused (CONFLICT), never silently applied. */
+  private deckUpdatedAt: string;
   /** Called when a revision was saved or restored, so the history panel can refresh. */
   onRevisions: (() => void) | null = null;
 
   constructor(
     private readonly api: DeckApi,
-    readonly deck: Pick<Deck, 'id' | 'title' | 'theme' | 'createdAt'>,
+    readonly deck: Pick<Deck, 'id' | 'title' | 'theme' | 'createdAt' | 'updatedAt'>,
     initial: Pick<Deck, 'slides' | 'figures' | 'warnings'>,
     private readonly clock: () => Date = () => new Date(),
   ) {
     const model: EditorModel = { slides: initial.slides, figures: initial.figures };
     this.saved = model;
+    this.deckUpdatedAt = deck.updatedAt;
     const first = initial.slides[0]?.id ?? '';
     this.state = { model, selection: single(first), stack: emptyUndoStack(), save: 'saved', error: null, warnings: initial.warnings, revision: 0, typing: false };
   }
@@ -204,6 +207,7 @@ export class EditorStore {
     this.set({ save: 'saving' });
     const args = {
       deckId: this.deck.id,
+      expectedUpdatedAt: this.deckUpdatedAt,
       ...(slides.slides.length > 0 ? { slides: slides.slides } : {}),
       ...(slides.removed.length > 0 ? { removed: slides.removed } : {}),
       ...(slides.order ? { order: slides.order } : {}),
@@ -211,7 +215,8 @@ export class EditorStore {
     };
     this.inflight = this.api
       .saveEdits(args)
-      .then(() => {
+      .then((r) => {
+        this.deckUpdatedAt = r.updatedAt;
         this.saved = target;
         this.inflight = null;
         if (this.dirty()) return this.flush();
@@ -260,6 +265,7 @@ export class EditorStore {
   async restore(revisionId: string): Promise<Revision> {
     await this.flush();
     const r = await this.api.restoreRevision({ deckId: this.deck.id, revisionId });
+    this.deckUpdatedAt = r.deck.updatedAt;
     const before = this.state.model;
     const after: EditorModel = { slides: r.deck.slides, figures: r.deck.figures };
     this.saved = after;

@@ -72,3 +72,19 @@ describe('saveEdits', () => {
     expect(after.figures).toEqual(before.figures);
   });
 });
+
+describe('saveEdits with expectedUpdatedAt', () => {
+  it('refuses a stale write with CONFLICT and changes nothing; each accepted write returns a new stamp', async () => {
+    const before = await service.getDeck({ deckId });
+    const { section: _, ...content } = before.slides[1]!;
+    const first = await service.saveEdits({ deckId, expectedUpdatedAt: before.updatedAt, slides: [{ ...content, title: '一' }] });
+    expect(first.updatedAt).not.toBe(before.updatedAt);
+    // Two writes in a row (well within one millisecond of each other) still get distinct stamps.
+    const second = await service.saveEdits({ deckId, expectedUpdatedAt: first.updatedAt, slides: [{ ...content, title: '二' }] });
+    expect(second.updatedAt > first.updatedAt).toBe(true);
+    expect(await codeOf(service.saveEdits({ deckId, expectedUpdatedAt: first.updatedAt, slides: [{ ...content, title: '旧' }] }))).toBe('CONFLICT');
+    const after = await service.getDeck({ deckId });
+    expect(after.slides[1]!.title).toBe('二');
+    expect(after.updatedAt).toBe(second.updatedAt);
+  });
+});

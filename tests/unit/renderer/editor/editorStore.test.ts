@@ -65,14 +65,34 @@ describe('EditorStore', () => {
 
   it('rolls back to what is stored when a save fails, and shows the error', async () => {
     const id = slideId();
-    // The slide is deleted behind the editor's back; deleting it here too cannot be saved.
+    // The slide is deleted behind the editor's back (another window): the editor's save from its stale view is refused.
     await service.deleteSlides({ deckId, slideIds: [id] });
     const before = store.getState().model;
     store.edit((m) => ({ ...m, slides: deleteSlideValues(m.slides, [id]) }), { label: 'delete', immediate: true });
     expect(store.getState().model.slides.some((s) => s.id === id)).toBe(false);
     await store.flush();
     expect(store.getState().save).toBe('error');
-    expect((store.getState().error as { code?: string }).code).toBe('NOT_FOUND');
+    expect((store.getState().error as { code?: string }).code).toBe('CONFLICT');
     expect(store.getState().model).toBe(before);
+  });
+});
+
+describe('two editors on one deck (two windows, or the desktop app and the browser host)', () => {
+  it('the second save from a stale view is refused with CONFLICT, and the first editor’s edit survives', async () => {
+    const other = new EditorStore(service, await service.getDeck({ deckId }), await service.getDeck({ deckId }));
+    const id = slideId();
+    store.edit((m) => ({ ...m, slides: updateSlide(m.slides, id, { title: '甲窗口的标题' }) }), { label: 'typing', group: `${id}:title` });
+    await store.flush();
+    other.edit((m) => ({ ...m, slides: updateSlide(m.slides, id, { title: '乙窗口的标题' }) }), { label: 'typing', group: `${id}:title` });
+    await other.flush();
+    expect(other.getState().save).toBe('error');
+    expect((other.getState().error as { code?: string }).code).toBe('CONFLICT');
+    expect((await service.getDeck({ deckId })).slides[2]!.title).toBe('甲窗口的标题');
+    // The first editor goes on saving: its own writes never count as a conflict.
+    store.edit((m) => ({ ...m, slides: updateSlide(m.slides, id, { title: '甲窗口再改' }) }), { label: 'typing', group: `${id}:title2` });
+    await store.flush();
+    expect(store.getState().save).toBe('saved');
+    expect((await service.getDeck({ deckId })).slides[2]!.title).toBe('甲窗口再改');
+    other.dispose();
   });
 });
