@@ -2,12 +2,12 @@
 // - a 500-slide deck made through the API of `huibao serve`, opened in Debian's Chromium:
 //   open until interactive, Alt+↓ move → painted, keystroke → painted (script time and to the next frame), JS heap;
 // - autosave transaction time: the service's updateSlide and saveEdits in-process on a real SQLite file (p50/p95).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { startHuibao } from './benchDecks.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const SAMPLE = join(root, 'decks/samples/shangyu-youth-city.txt');
@@ -70,24 +70,7 @@ async function stopProfile(profiler) {
 // ---- In the browser, against `huibao serve` ----
 
 async function browserFigures() {
-  const child = spawn(process.execPath, [join(root, 'bin/huibao.mjs'), 'serve', '--port', '0', '--no-open', '--db', join(dir, 'serve.db')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    let text = '';
-    child.stdout.setEncoding('utf8').on('data', (c) => {
-      text += c;
-      const m = /^Huibao: (\S+)$/m.exec(text);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', () => reject(new Error(`huibao serve exited: ${text}`)));
-  });
-  const { origin, hash } = new URL(url);
-  const token = hash.replace('#token=', '');
-  const call = async (method, args) => {
-    const res = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(args) });
-    const env = await res.json();
-    if (!env.ok) throw new Error(`${method}: ${JSON.stringify(env.error)}`);
-    return env.result;
-  };
+  const { child, url, origin, call } = await startHuibao(join(dir, 'serve.db'));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
   try {
     const { deckId } = await call('importReport', { fileName: 'sample.txt', dataBase64: readFileSync(SAMPLE).toString('base64') });

@@ -1,25 +1,16 @@
 // Screenshots of the editor with the sample deck, for the README: `node tests/bench/editor.screenshots.mjs` after a build.
 // Starts `huibao serve` on a fresh database (which imports the sample), drives Chromium, writes docs/screenshots/*.png.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { startHuibao } from './benchDecks.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const out = join(root, 'docs/screenshots');
 mkdirSync(out, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'huibao-shots-'));
-const child = spawn(process.execPath, [join(root, 'bin/huibao.mjs'), 'serve', '--port', '0', '--no-open', '--db', join(dir, 'huibao.db')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let text = '';
-  child.stdout.setEncoding('utf8').on('data', (c) => {
-    text += c;
-    const m = /^Huibao: (\S+)$/m.exec(text);
-    if (m) resolve(m[1]);
-  });
-  child.once('exit', () => reject(new Error(`huibao serve exited: ${text}`)));
-});
+const { child, url } = await startHuibao(join(dir, 'huibao.db'));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN' });

@@ -8,15 +8,15 @@
 //            start counted too, as Huibao's export starts its own.
 // Figures only: prints times, page counts and the ratios (Huibao ÷ reveal.js); asserts nothing. If LibreOffice is
 // installed, the sample PPTX is also converted to PDF (pages rendered with pdftoppm when present) for a look.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { bareSections, makeDeck, startHuibao } from './benchDecks.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
-const SAMPLE = join(root, 'decks/samples/shangyu-youth-city.txt');
 const REVEAL_DIST = join(root, 'node_modules/reveal.js/dist');
 const CHROMIUM = process.env.HUIBAO_CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -28,58 +28,11 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const escapeHtml = (t) => t.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 const pageCount = (pdf) => (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
-
-async function startHuibao() {
-  const child = spawn(process.execPath, [join(root, 'bin/huibao.mjs'), 'serve', '--port', '0', '--no-open', '--db', join(dir, 'bench.db')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    let text = '';
-    child.stdout.setEncoding('utf8').on('data', (c) => {
-      text += c;
-      const m = /^Huibao: (\S+)$/m.exec(text);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', () => reject(new Error(`huibao serve exited: ${text}`)));
-  });
-  const { origin, hash } = new URL(url);
-  const token = hash.replace('#token=', '');
-  const call = async (method, args) => {
-    const res = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(args) });
-    const env = await res.json();
-    if (!env.ok) throw new Error(`${method}: ${JSON.stringify(env.error)}`);
-    return env.result;
-  };
-  return { child, call };
-}
-
-async function makeDeck(call, n) {
-  const { deckId } = await call('importReport', { fileName: 'sample.txt', dataBase64: readFileSync(SAMPLE).toString('base64'), title: `导出基准 ${n}` });
-  let deck = await call('getDeck', { deckId });
-  while (deck.slides.length < n) {
-    await call('duplicateSlides', { deckId, slideIds: deck.slides.slice(0, n - deck.slides.length).map((s) => s.id) });
-    deck = await call('getDeck', { deckId });
-  }
-  return deck;
-}
 
 /** The same slides as a bare reveal.js page that prints itself with ?print-pdf (reveal's own PDF layout). */
 function bareHtml(deck) {
-  const figures = new Map(deck.figures.map((f) => [f.key, f]));
-  const text = (t) => escapeHtml(t.replace(/\{fig:([A-Za-z0-9_.-]+)\}/g, (_, k) => figures.get(k)?.display ?? '[?]'));
-  const sections = deck.slides
-    .filter((s) => !s.hidden)
-    .map((s) => {
-      const body = s.blocks
-        .map((b) => {
-          if (b.kind === 'bullet' || b.kind === 'text') return `<li>${text(b.text)}</li>`;
-          if (b.kind === 'figure') return `<li><strong>${text(figures.get(b.key)?.display ?? '')}</strong> ${text(b.caption || figures.get(b.key)?.label || '')}</li>`;
-          return `<li>${text(b.caption)} ${text(b.credit)}</li>`;
-        })
-        .join('');
-      return `<section><h2>${text(s.title)}</h2><ul>${body}</ul></section>`;
-    })
-    .join('\n');
+  const sections = bareSections(deck);
   const reveal = pathToFileURL(REVEAL_DIST).href;
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bare reveal.js</title>
 <link rel="stylesheet" href="${reveal}/reveal.css"><link rel="stylesheet" href="${reveal}/theme/white.css">
@@ -138,12 +91,12 @@ function libreOfficeLook(call, deckId) {
   })();
 }
 
-const { child, call } = await startHuibao();
+const { child, call } = await startHuibao(join(dir, 'bench.db'));
 try {
   const rows = [];
   let sampleId = null;
   for (const n of SIZES) {
-    const deck = await makeDeck(call, n);
+    const deck = await makeDeck(call, n, `导出基准 ${n}`);
     sampleId ??= deck.id;
     const bare = join(dir, `bare-${n}.html`);
     writeFileSync(bare, bareHtml(deck));

@@ -14,16 +14,15 @@
 //            previous fade has ended, as a presenter does; also reveal's `slidechanged` → the next double rAF.
 // Each page is opened once to warm caches before timing, and measured in front (a background tab gets no frames).
 // Figures only: prints the ratios, asserts nothing.
-import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { bareSections, makeDeck, startHuibao } from './benchDecks.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
-const SAMPLE = join(root, 'decks/samples/shangyu-youth-city.txt');
 const REVEAL_DIST = join(root, 'node_modules/reveal.js/dist');
 const THEMES = join(root, 'assets/themes');
 const PRESENTER_CSS = join(root, 'renderer/src/presenter/presenter.css');
@@ -39,63 +38,14 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const escapeHtml = (t) => t.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 // ---- huibao serve, and decks made through its API ----
-
-async function startHuibao() {
-  const child = spawn(process.execPath, [join(root, 'bin/huibao.mjs'), 'serve', '--port', '0', '--no-open', '--db', join(dir, 'bench.db')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    let text = '';
-    child.stdout.setEncoding('utf8').on('data', (c) => {
-      text += c;
-      const m = /^Huibao: (\S+)$/m.exec(text);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', () => reject(new Error(`huibao serve exited: ${text}`)));
-  });
-  const { origin, hash } = new URL(url);
-  const token = hash.replace('#token=', '');
-  const call = async (method, args) => {
-    const res = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(args) });
-    const env = await res.json();
-    if (!env.ok) throw new Error(`${method}: ${JSON.stringify(env.error)}`);
-    return env.result;
-  };
-  return { child, url, origin, call };
-}
-
-/** The sample deck, its slides duplicated until the deck has `n` slides. */
-async function makeDeck(call, n) {
-  const { deckId } = await call('importReport', { fileName: 'sample.txt', dataBase64: readFileSync(SAMPLE).toString('base64'), title: `放映基准 ${n}` });
-  let deck = await call('getDeck', { deckId });
-  while (deck.slides.length < n) {
-    const ids = deck.slides.slice(0, n - deck.slides.length).map((s) => s.id);
-    await call('duplicateSlides', { deckId, slideIds: ids });
-    deck = await call('getDeck', { deckId });
-  }
-  return deck;
-}
 
 // ---- The bare reveal.js pages ----
 
 /** Plain: the same texts as headings and lists on reveal's white theme, no framework and no Huibao theme. */
 function bareHtml(deck) {
-  const figures = new Map(deck.figures.map((f) => [f.key, f]));
-  const text = (t) => escapeHtml(t.replace(/\{fig:([A-Za-z0-9_.-]+)\}/g, (_, k) => figures.get(k)?.display ?? '[?]'));
-  const sections = deck.slides
-    .filter((s) => !s.hidden)
-    .map((s) => {
-      const body = s.blocks
-        .map((b) => {
-          if (b.kind === 'bullet' || b.kind === 'text') return `<li>${text(b.text)}</li>`;
-          if (b.kind === 'figure') return `<li><strong>${text(figures.get(b.key)?.display ?? '')}</strong> ${text(b.caption || figures.get(b.key)?.label || '')}</li>`;
-          return `<li>${text(b.caption)} ${text(b.credit)}</li>`;
-        })
-        .join('');
-      return `<section><h2>${text(s.title)}</h2><ul>${body}</ul></section>`;
-    })
-    .join('\n');
+  const sections = bareSections(deck);
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bare reveal.js</title>
 <link rel="stylesheet" href="/reveal/reveal.css"><link rel="stylesheet" href="/reveal/theme/white.css">
 <style>.reveal { font-family: "Noto Sans CJK SC", sans-serif; } .reveal h2 { font-size: 42px; } .reveal li { font-size: 28px; }</style>
@@ -262,7 +212,7 @@ function changeTimes(page, count, settleMs) {
 
 async function main() {
   const markup = await slideMarkupRenderer();
-  const huibao = await startHuibao();
+  const huibao = await startHuibao(join(dir, 'bench.db'));
   let statics = null;
   let browser = null;
   const rows = [];
@@ -272,7 +222,7 @@ async function main() {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
     for (const n of SIZES) {
       progress(`making a deck of ${n} slides`);
-      const deck = await makeDeck(huibao.call, n);
+      const deck = await makeDeck(huibao.call, n, `放映基准 ${n}`);
       writeFileSync(join(dir, `bare-${n}.html`), bareHtml(deck));
       writeFileSync(join(dir, `themed-${n}.html`), themedHtml(deck, markup));
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });

@@ -12,7 +12,8 @@ import type { PresentAction } from '../presenter/keys.ts';
 import { RevealDeck, type RevealInstance } from '../presenter/RevealDeck.tsx';
 import { isNear, shownSlides, type ShownSlide } from '../presenter/showSlides.ts';
 import { usePresentation } from '../presenter/usePresentation.ts';
-import { scheduleFit, useFitText } from '../slides/fitText.ts';
+import { useFitText } from '../slides/fitText.ts';
+import { useFitUnmeasured, usePointerChrome } from '../presenter/showChrome.ts';
 import { figureMap, FigureText, SlideAssetsContext, SlideView, type FigureMap } from '../slides/SlideView.tsx';
 import { markReady } from './ready.ts';
 
@@ -40,7 +41,7 @@ export function ExportPlayer({ payload }: { payload: ExportPayload }) {
   const [ready, setReady] = useState(false);
   const [overview, setOverview] = useState(false);
   const [notesOpen, setNotesOpen] = useState(false);
-  const [chrome, setChrome] = useState(true);
+  const chrome = usePointerChrome();
 
   const toggleFullscreen = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
@@ -89,26 +90,8 @@ export function ExportPlayer({ payload }: { payload: ExportPayload }) {
     document.title = deck.title;
   }, [deck.title]);
 
-  // The toolbar shows on arrival and on mouse movement, then fades away (always shown with the notes open).
-  useEffect(() => {
-    let timer = window.setTimeout(() => setChrome(false), 4000);
-    const wake = () => {
-      setChrome(true);
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => setChrome(false), 2500);
-    };
-    window.addEventListener('mousemove', wake);
-    return () => {
-      window.removeEventListener('mousemove', wake);
-      window.clearTimeout(timer);
-    };
-  }, []);
 
-  // Slides rendered before reveal.js displayed their section are fitted now (see PresentPage).
-  useLayoutEffect(() => {
-    if (!ready || !page.current) return;
-    for (const slide of page.current.querySelectorAll<HTMLElement>('.reveal .slides > section .hb-slide:not([data-fit])')) scheduleFit(slide);
-  }, [ready, p.position, overview]);
+  useFitUnmeasured(page, ready, p.position, overview);
 
   const sections = useMemo(
     () =>

@@ -2,12 +2,13 @@
 // deck's theme; hidden slides are left out; notes are never shown here. Only the current slide and its
 // neighbours (±RENDER_DISTANCE) are rendered — the other sections stay empty — so a slide change costs the same
 // at 20 or 2,000 slides.
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Deck, Theme } from '../../../decks/common/model.ts';
 import { routeHash } from '../app/routes.ts';
 import { navigate } from '../app/useRoute.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { scheduleFit, useFitText } from '../slides/fitText.ts';
+import { useFitText } from '../slides/fitText.ts';
+import { useFitUnmeasured, usePointerChrome } from './showChrome.ts';
 import { figureMap, SlideView, type FigureMap } from '../slides/SlideView.tsx';
 import type { PresentAction } from './keys.ts';
 import { RevealDeck, type RevealInstance } from './RevealDeck.tsx';
@@ -57,7 +58,7 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
   const [overview, setOverview] = useState(false);
   const [ready, setReady] = useState(false);
   const [fullscreen, setFullscreen] = useState(() => document.fullscreenElement !== null);
-  const [chrome, setChrome] = useState(true);
+  const chrome = usePointerChrome();
 
   const leave = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
@@ -132,27 +133,8 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
     };
   }, [deck.title, t]);
 
-  // The pointer toolbar and the hints show on arrival and on mouse movement, then fade away.
-  useEffect(() => {
-    let timer = window.setTimeout(() => setChrome(false), 4000);
-    const wake = () => {
-      setChrome(true);
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => setChrome(false), 2500);
-    };
-    window.addEventListener('mousemove', wake);
-    return () => {
-      window.removeEventListener('mousemove', wake);
-      window.clearTimeout(timer);
-    };
-  }, []);
 
-  // A slide rendered before reveal.js displayed its section could not be measured then: fit it now. (Slides
-  // mounted later are fitted on mounting, after reveal.js has displayed them; they are not fitted twice.)
-  useLayoutEffect(() => {
-    if (!ready || !page.current) return;
-    for (const slide of page.current.querySelectorAll<HTMLElement>('.reveal .slides > section .hb-slide:not([data-fit])')) scheduleFit(slide);
-  }, [ready, p.position, overview]);
+  useFitUnmeasured(page, ready, p.position, overview);
 
   // The slides further ahead are rendered once a change has been painted (`settled` follows `position` a frame
   // later): a press then only flips reveal.js's classes — the next slide is already there — and the DOM work for
