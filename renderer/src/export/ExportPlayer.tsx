@@ -16,6 +16,7 @@ import { useFitText } from '../slides/fitText.ts';
 import { useFitUnmeasured, usePointerChrome } from '../presenter/showChrome.ts';
 import { figureMap, FigureText, SlideAssetsContext, SlideView, type FigureMap } from '../slides/SlideView.tsx';
 import { markReady } from './ready.ts';
+import { StepButtons } from '../presenter/StepButtons.tsx';
 
 const NOTES_KEYS = new Set(['s', 'S']);
 
@@ -146,15 +147,7 @@ export function ExportPlayer({ payload }: { payload: ExportPayload }) {
         )}
         {!overview && (
           <div className="present-toolbar" aria-label={t('present.toolbar')} role="toolbar">
-            <button type="button" className="present-button" onClick={() => p.act({ type: 'prev' })} aria-label={t('present.prev')} title={t('present.prev')}>
-              ‹
-            </button>
-            <span className="present-counter">
-              {p.position + 1} / {shown.length}
-            </span>
-            <button type="button" className="present-button" onClick={() => p.act({ type: 'next' })} aria-label={t('present.next')} title={t('present.next')}>
-              ›
-            </button>
+            <StepButtons position={p.position} count={shown.length} act={p.act} t={t} />
             <button type="button" className="present-button" aria-pressed={notesOpen} onClick={() => setNotesOpen(!notesOpen)} title="S">
               {t('present.notes')}
             </button>

@@ -17,6 +17,7 @@ import { PresentMessage } from './PresentMessage.tsx';
 import { useDeck } from './useDeck.ts';
 import { usePresentation } from './usePresentation.ts';
 import './presenter.css';
+import { StepButtons } from './StepButtons.tsx';
 
 /** In the overview reveal.js shows up to 10 slides each side; those get their content too. */
 const OVERVIEW_DISTANCE = 10;
@@ -207,15 +208,7 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
       )}
       {!overview && (
         <div className="present-toolbar" aria-label={t('present.toolbar')} role="toolbar">
-          <button type="button" className="present-button" onClick={() => p.act({ type: 'prev' })} aria-label={t('present.prev')} title={t('present.prev')}>
-            ‹
-          </button>
-          <span className="present-counter">
-            {p.position + 1} / {shown.length}
-          </span>
-          <button type="button" className="present-button" onClick={() => p.act({ type: 'next' })} aria-label={t('present.next')} title={t('present.next')}>
-            ›
-          </button>
+          <StepButtons position={p.position} count={shown.length} act={p.act} t={t} />
           <button type="button" className="present-button" onClick={toggleFullscreen}>
             {t(fullscreen ? 'present.exitFullscreen' : 'present.fullscreen')}
           </button>
