@@ -114,10 +114,12 @@ export const Canvas = memo(function Canvas({ store, slide, figures, theme, numbe
       },
     };
   }, [store, slide, t, focus, onLeave]);
+  // A new key only when what is measured changes: moving slides around (a new number) does not refit the canvas.
+  const fitKey = useMemo(() => ({}), [slide, figures, theme]);
 
   return (
     <div className="canvas-slide">
-      <SlideFrame className="canvas-frame" onFit={(r) => onOverflow(slide, r.overflow)}>
+      <SlideFrame className="canvas-frame" onFit={(r) => onOverflow(slide, r.overflow)} fitKey={fitKey}>
         <SlideView slide={slide} figures={figures} theme={theme} number={number} deckTitle={deckTitle} sectionNumber={sectionNumber} editing={editing} />
       </SlideFrame>
     </div>

@@ -12,9 +12,12 @@ export interface SlideFrameProps {
   decorative?: boolean;
   /** Hears the fitted scale and whether the text still overflows at the minimum size. */
   onFit?: (result: FitResult) => void;
+  /** Identifies what the slide shows (a new object whenever the slide, its figures or the theme change): the fit is
+   * measured once per key, so re-renders that change nothing measurable (a new slide number) do not force layout. */
+  fitKey?: object;
 }
 
-export function SlideFrame({ children, className, decorative, onFit }: SlideFrameProps) {
+export function SlideFrame({ children, className, decorative, onFit, fitKey }: SlideFrameProps) {
   const outer = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -29,7 +32,7 @@ export function SlideFrame({ children, className, decorative, onFit }: SlideFram
     observer.observe(box);
     return () => observer.disconnect();
   }, []);
-  useFitText(inner, onFit);
+  useFitText(inner, onFit, undefined, fitKey);
   return (
     <div ref={outer} className={className ? `slide-frame ${className}` : 'slide-frame'} aria-hidden={decorative ? true : undefined}>
       <div ref={inner} className="slide-frame-content">
