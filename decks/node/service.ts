@@ -35,6 +35,8 @@ type StoreMethods = { [M in Exclude<MethodName, 'importReport' | 'exportDeck'>]:
 const storeOf = new WeakMap<DeckService, Store>();
 
 const RESTORE_LABEL = '恢复前自动保存';
+/** Automatic versions kept per deck (named versions are all kept). */
+export const AUTO_REVISIONS_KEPT = 50;
 
 /** What the generator must hand over; checked before anything is stored, so a generator bug cannot store bad data. */
 const GeneratedContent = z.object({
@@ -170,7 +172,10 @@ export function createService(opts: ServiceOptions): DeckService {
 
   function saveSnapshot(deckId: string, label: string, auto: boolean): Revision {
     const snap = { slides: store.slides.list(deckId), figures: store.figures.list(deckId).map(({ display: _, ...f }) => f) };
-    return store.revisions.insert({ id: newId(), deckId, label, auto, createdAt: now() }, snap);
+    const revision = store.revisions.insert({ id: newId(), deckId, label, auto, createdAt: now() }, snap);
+    // Automatic versions come every few minutes of editing: keep the recent ones, not a whole year of them.
+    if (auto) store.revisions.pruneAuto(deckId, AUTO_REVISIONS_KEPT);
+    return revision;
   }
 
   function checkSlideCount(deckId: string, adding: number): void {

@@ -27,6 +27,10 @@ export function createRevisionRepository(db: Db) {
     `INSERT INTO revisions (id, deck_id, label, auto, created_at, snapshot) VALUES (@id, @deckId, @label, @auto, @createdAt, @snapshot)`,
   );
   const snapshot = db.prepare<[string, string], { snapshot: string }>(`SELECT snapshot FROM revisions WHERE deck_id = ? AND id = ?`);
+  const pruneAuto = db.prepare<[string, string, number]>(
+    `DELETE FROM revisions WHERE deck_id = ? AND auto = 1 AND rowid NOT IN
+       (SELECT rowid FROM revisions WHERE deck_id = ? AND auto = 1 ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
+  );
 
   const toRevision = (r: RevisionRow): Revision => ({ ...r, auto: r.auto === 1 });
 
@@ -35,6 +39,10 @@ export function createRevisionRepository(db: Db) {
     insert(r: Omit<Revision, 'slides'>, snap: Snapshot): Revision {
       insert.run({ ...r, auto: r.auto ? 1 : 0, snapshot: JSON.stringify(snap) });
       return { ...r, slides: snap.slides.length };
+    },
+    /** Keeps the newest `keep` automatic versions of a deck; named versions are the user's and are never removed. */
+    pruneAuto(deckId: string, keep: number): void {
+      pruneAuto.run(deckId, deckId, keep);
     },
     /** The snapshot of a revision of this deck, or undefined when there is none. */
     snapshot(deckId: string, id: string): Snapshot | undefined {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../decks/common/api.ts';
 import { readReportFile } from '../../../decks/node/report/index.ts';
-import { createService, ensureSampleDeck, type DeckService } from '../../../decks/node/service.ts';
+import { AUTO_REVISIONS_KEPT, createService, ensureSampleDeck, type DeckService } from '../../../decks/node/service.ts';
 import { syntheticReport } from '../../fixtures/syntheticReport.ts';
 
 const SAMPLE = new URL('../../../decks/samples/shangyu-youth-city.txt', import.meta.url).pathname;
@@ -180,4 +180,25 @@ describe('importing a report that makes more than a deck may hold', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('automatic versions', () => {
+  it('keeps the newest automatic versions only, and every named one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huibao-revisions-'));
+    const service = createService({ dbPath: join(dir, 'huibao.db') });
+    try {
+      const { id: deckId } = await service.createDeck({ title: '版本测试' });
+      await service.saveRevision({ deckId, label: '会前定稿' });
+      for (let i = 0; i < AUTO_REVISIONS_KEPT + 5; i++) await service.saveRevision({ deckId, label: `auto ${i}`, auto: true });
+      const { revisions } = await service.listRevisions({ deckId });
+      const autos = revisions.filter((r) => r.auto);
+      expect(autos).toHaveLength(AUTO_REVISIONS_KEPT);
+      expect(autos.map((r) => r.label)).toContain(`auto ${AUTO_REVISIONS_KEPT + 4}`);
+      expect(autos.map((r) => r.label)).not.toContain('auto 0');
+      expect(revisions.filter((r) => !r.auto).map((r) => r.label)).toEqual(['会前定稿']);
+    } finally {
+      service.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
