@@ -22,28 +22,45 @@ interface Finding {
   sample: string;
 }
 
-/** Runs the scanner offline on `input` and reads its CSV report (it exits 0 whatever it finds). */
-function scan(input: string, out: string): Promise<Finding[]> {
+/** Runs the scanner once, offline, writing `report` (.csv or .sarif by its extension); it exits 0 whatever it finds. */
+function runScanner(input: string, report: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const csv = join(out, 'report.csv');
     const child = spawn(
       process.execPath,
-      ['-r', join(PROJECT_ROOT, 'tests/fixtures/offlineNetwork.cjs'), join(PROJECT_ROOT, 'node_modules/.bin/electronegativity'), '-i', input, '-r', '-e', '45.5.0', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', csv],
+      ['-r', join(PROJECT_ROOT, 'tests/fixtures/offlineNetwork.cjs'), join(PROJECT_ROOT, 'node_modules/.bin/electronegativity'), '-i', input, '-r', '-e', '45.5.0', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', report],
       { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let log = '';
     child.stdout.on('data', (c: Buffer) => (log += c.toString()));
     child.stderr.on('data', (c: Buffer) => (log += c.toString()));
     child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`electronegativity exited with ${code}: ${log}`));
-      try {
-        resolve(parseCsv(readFileSync(csv, 'utf8')));
-      } catch (err) {
-        reject(new Error(`no report from electronegativity (${String(err)}): ${log}`));
-      }
-    });
+    child.on('close', (code) => (code === 0 ? resolve(log) : reject(new Error(`electronegativity exited with ${code}: ${log}`))));
   });
+}
+
+/**
+ * The scanner's findings for `input`. Its CSV writer races with itself (the header and the rows are two unawaited
+ * writes, so under load the rows can be lost or overwritten), while its SARIF report is one write but has no
+ * severities. So both are written, and the CSV is used only when it holds exactly as many complete rows as the SARIF
+ * report has results; otherwise the scan is run again. A lost report can therefore never pass as “no findings”.
+ */
+async function scan(input: string, out: string): Promise<Finding[]> {
+  let problem = '';
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    const csv = join(out, `report-${attempt}.csv`);
+    const sarif = join(out, `report-${attempt}.sarif`);
+    const [log] = await Promise.all([runScanner(input, csv), runScanner(input, sarif)]);
+    await new Promise((r) => setTimeout(r, 200)); // let the scanner's unawaited writes land
+    try {
+      const expected = (JSON.parse(readFileSync(sarif, 'utf8')) as { runs: { results: unknown[] }[] }).runs[0]!.results.length;
+      const findings = parseCsv(readFileSync(csv, 'utf8'));
+      if (findings.length === expected) return findings;
+      problem = `the CSV report has ${findings.length} rows, the SARIF report ${expected} results`;
+    } catch (err) {
+      problem = `${String(err)}; ${log.slice(0, 500)}`;
+    }
+  }
+  throw new Error(`no consistent report from electronegativity after 4 scans: ${problem}`);
 }
 
 /** RFC 4180 CSV (quoted cells may hold commas, quotes and line breaks). */
@@ -72,6 +89,8 @@ function parseCsv(text: string): Finding[] {
   if (row.some((x) => x.trim() !== '')) rows.push(row);
   const header = rows.shift()?.map((h) => h.trim());
   expect(header?.slice(0, 6)).toEqual(['issue', 'severity', 'confidence', 'filename', 'location', 'sample']);
+  const short = rows.find((r) => r.length < 6);
+  if (short) throw new Error(`incomplete report row: ${short.join(',').slice(0, 200)}`);
   return rows.map(([issue, severity, confidence, file, location, sample]) => ({ issue: issue!, severity: severity!, confidence: confidence!, file: file!, location: location!, sample: sample! }));
 }
 
