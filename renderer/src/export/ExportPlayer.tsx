@@ -17,6 +17,7 @@ import { useFitUnmeasured, usePointerChrome } from '../presenter/showChrome.ts';
 import { figureMap, FigureText, SlideAssetsContext, SlideView, type FigureMap } from '../slides/SlideView.tsx';
 import { markReady } from './ready.ts';
 import { StepButtons } from '../presenter/StepButtons.tsx';
+import { ShowStatus } from '../presenter/ShowStatus.tsx';
 
 const NOTES_KEYS = new Set(['s', 'S']);
 
@@ -125,12 +126,7 @@ export function ExportPlayer({ payload }: { payload: ExportPayload }) {
         data-blank={p.blank}
       >
         <RevealDeck sections={sections} position={p.position} positionNow={p.positionNow} transition="fade" onMove={p.go} onOverview={setOverview} onReady={onReady} />
-        {p.blank !== 'none' && <div className={`present-blank present-blank-${p.blank}`} role="status" aria-label={t(p.blank === 'black' ? 'present.blackedOut' : 'present.whitedOut')} />}
-        {p.digits !== '' && (
-          <div className="present-jump" role="status">
-            {t('present.jumpTo', { n: p.digits })}
-          </div>
-        )}
+        <ShowStatus blank={p.blank} digits={p.digits} t={t} />
         {notesOpen && current && (
           <section className="export-notes" aria-label={t('present.notes')}>
             <h2 className="export-notes-head">

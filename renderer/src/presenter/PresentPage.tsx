@@ -18,6 +18,7 @@ import { useDeck } from './useDeck.ts';
 import { usePresentation } from './usePresentation.ts';
 import './presenter.css';
 import { StepButtons } from './StepButtons.tsx';
+import { ShowStatus } from './ShowStatus.tsx';
 
 /** In the overview reveal.js shows up to 10 slides each side; those get their content too. */
 const OVERVIEW_DISTANCE = 10;
@@ -192,12 +193,7 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
       data-blank={p.blank}
     >
       <RevealDeck sections={sections} position={p.position} positionNow={p.positionNow} transition="fade" onMove={p.go} onOverview={setOverview} onReady={onReady} />
-      {p.blank !== 'none' && <div className={`present-blank present-blank-${p.blank}`} role="status" aria-label={t(p.blank === 'black' ? 'present.blackedOut' : 'present.whitedOut')} />}
-      {p.digits !== '' && (
-        <div className="present-jump" role="status">
-          {t('present.jumpTo', { n: p.digits })}
-        </div>
-      )}
+      <ShowStatus blank={p.blank} digits={p.digits} t={t} />
       {overview && (
         <div className="present-overview-bar">
           <span>{t('present.overviewHint')}</span>

@@ -1,26 +1,23 @@
 // The single-file HTML export: one file, nothing fetched from anywhere, the deck as inert JSON. Opened from file://
 // in Chromium (playwright-core, the system's browser) with every network request aborted, it shows the first slide,
 // S shows the speaker notes, and hostile text stays text (no dialog ever opens).
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_PAYLOAD_ELEMENT_ID, ExportPayload } from '../../../decks/common/exportPayload.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../../decks/node/export/pdf.ts';
 import { jsonForScriptElement } from '../../../decks/node/export/html.ts';
 import { findAppRoot, rendererDir } from '../../../decks/node/paths.ts';
-import { createService, type DeckService } from '../../../decks/node/service.ts';
 import { makePng } from './testFiles.ts';
+import { useSampleService } from './sampleService.ts';
 
-const SAMPLE = new URL('../../../decks/samples/shangyu-youth-city.txt', import.meta.url);
 const HOSTILE_TITLE = '</script><script>alert(1)</script>';
 const HOSTILE_BULLET = '<img src=x onerror=alert(1)> & \u2028 {fig:gdp}';
 
-let dir: string;
-let service: DeckService;
+const t = useSampleService('huibao-html-');
 let browser: Browser;
 
 beforeAll(async () => {
@@ -30,21 +27,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'huibao-html-'));
-  service = createService({ dbPath: join(dir, 'huibao.db') });
-});
-afterEach(() => {
-  service.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function importSample(): Promise<string> {
-  return (await service.importReport({ fileName: 'shangyu-youth-city.txt', dataBase64: readFileSync(SAMPLE).toString('base64') })).deckId;
-}
-
 async function exportHtml(deckId: string): Promise<string> {
-  const r = await service.exportDeck({ deckId, format: 'html' });
+  const r = await t.service.exportDeck({ deckId, format: 'html' });
   expect(r.mime).toBe('text/html');
   expect(r.fileName.endsWith('.html')).toBe(true);
   return Buffer.from(r.dataBase64, 'base64').toString('utf8');
@@ -83,7 +67,7 @@ async function openFile(path: string) {
 
 describe('single-file HTML export', () => {
   it('is one file: no external references, the deck as JSON that cannot end its element, a CSP that pins the code', async () => {
-    const deckId = await importSample();
+    const deckId = await t.importSample();
     const html = await exportHtml(deckId);
     const markup = markupOnly(html);
     // Nothing is loaded from anywhere: no src/href attributes, no <link>, no url() but data: in the inline CSS.
@@ -98,7 +82,7 @@ describe('single-file HTML export', () => {
     const json = new RegExp(`<script type="application/json" id="${EXPORT_PAYLOAD_ELEMENT_ID}">([\\s\\S]*?)</script>`).exec(html)![1]!;
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);
     const payload = ExportPayload.parse(JSON.parse(json));
-    const deck = await service.getDeck({ deckId });
+    const deck = await t.service.getDeck({ deckId });
     expect(payload.deck.slides.map((s) => s.id)).toEqual(deck.slides.filter((s) => !s.hidden).map((s) => s.id));
     expect(payload.deck.figures.every((f) => f.source === null)).toBe(true);
     // The CSP allows exactly the inlined script and style, by hash, and no connections.
@@ -119,12 +103,12 @@ describe('single-file HTML export', () => {
   });
 
   it('opens from file:// with the network blocked: the first slide, the notes on S, the next slide on →', { timeout: 60_000 }, async () => {
-    const deckId = await importSample();
-    const deck = await service.getDeck({ deckId });
+    const deckId = await t.importSample();
+    const deck = await t.service.getDeck({ deckId });
     // Hide one slide: it must not be shown (nor carried in the file).
     const hidden = deck.slides[2]!;
-    await service.updateSlide({ deckId, slideId: hidden.id, patch: { hidden: true } });
-    const path = join(dir, 'deck.html');
+    await t.service.updateSlide({ deckId, slideId: hidden.id, patch: { hidden: true } });
+    const path = join(t.dir, 'deck.html');
     writeFileSync(path, await exportHtml(deckId));
     expect(readFileSync(path, 'utf8')).not.toContain(hidden.notes.slice(0, 30));
     const { context, page, blocked, dialogs, errors } = await openFile(path);
@@ -157,11 +141,11 @@ describe('single-file HTML export', () => {
   });
 
   it('shows hostile text literally and runs none of it; images are inlined as data: URLs', { timeout: 60_000 }, async () => {
-    const created = await service.createDeck({ title: HOSTILE_TITLE });
+    const created = await t.service.createDeck({ title: HOSTILE_TITLE });
     const deckId = created.id;
     const png = makePng(64, 36, [200, 30, 30]);
-    const asset = await service.addAsset({ deckId, dataBase64: Buffer.from(png).toString('base64'), mime: 'image/png' });
-    await service.addSlide({
+    const asset = await t.service.addAsset({ deckId, dataBase64: Buffer.from(png).toString('base64'), mime: 'image/png' });
+    await t.service.addSlide({
       deckId,
       layout: 'image',
       title: '<b>粗体</b>',
@@ -173,7 +157,7 @@ describe('single-file HTML export', () => {
     });
     const html = await exportHtml(deckId);
     expect(markupOnly(html)).not.toMatch(/<img|onerror|<svg/i);
-    const path = join(dir, 'hostile.html');
+    const path = join(t.dir, 'hostile.html');
     writeFileSync(path, html);
     const { context, page, blocked, dialogs } = await openFile(path);
     try {

@@ -1,35 +1,19 @@
 // PDF export through the system's Chromium (playwright-core): one 1280×720 page per visible slide with the text as
 // text — read back here with pdfText.ts, so the check needs no poppler — figures at their current values after an
 // update, and the handout (A4, each slide with its notes). Finding the browser: HUIBAO_CHROMIUM, else the usual paths.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../decks/common/api.ts';
 import { chromiumCandidates, CHROMIUM_ENV, findChromium, printHtmlToPdf } from '../../../decks/node/export/pdf.ts';
-import { createService, type DeckService } from '../../../decks/node/service.ts';
 import { readPdf } from './pdfText.ts';
+import { useSampleService } from './sampleService.ts';
 
-const SAMPLE = new URL('../../../decks/samples/shangyu-youth-city.txt', import.meta.url);
 
-let dir: string;
-let service: DeckService;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'huibao-pdf-'));
-  service = createService({ dbPath: join(dir, 'huibao.db') });
-});
-afterEach(() => {
-  service.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function importSample(): Promise<string> {
-  return (await service.importReport({ fileName: 'shangyu-youth-city.txt', dataBase64: readFileSync(SAMPLE).toString('base64') })).deckId;
-}
+const t = useSampleService('huibao-pdf-');
 
 async function exportPdf(deckId: string, notes = false): Promise<Uint8Array> {
-  const r = await service.exportDeck({ deckId, format: 'pdf', ...(notes ? { notes: true } : {}) });
+  const r = await t.service.exportDeck({ deckId, format: 'pdf', ...(notes ? { notes: true } : {}) });
   expect(r.mime).toBe('application/pdf');
   expect(r.fileName).toMatch(notes ? /（讲义）\.pdf$/ : /\.pdf$/);
   return new Uint8Array(Buffer.from(r.dataBase64, 'base64'));
@@ -37,15 +21,15 @@ async function exportPdf(deckId: string, notes = false): Promise<Uint8Array> {
 
 describe('PDF export', () => {
   it('has one 16:9 page per visible slide, with the titles and the figures’ current values as text', { timeout: 90_000 }, async () => {
-    const deckId = await importSample();
-    const before = await service.getDeck({ deckId });
+    const deckId = await t.importSample();
+    const before = await t.service.getDeck({ deckId });
     const hidden = before.slides[5]!;
-    await service.updateSlide({ deckId, slideId: hidden.id, patch: { hidden: true, title: '隐藏的幻灯片标题' } });
+    await t.service.updateSlide({ deckId, slideId: hidden.id, patch: { hidden: true, title: '隐藏的幻灯片标题' } });
     // A figure shown on a slide gets a new value: the PDF must show the new one, nowhere the old one.
     const shown = before.figures.find((f) => before.slides.some((s) => !s.hidden && s.id !== hidden.id && s.blocks.some((b) => b.kind === 'figure' && b.key === f.key)))!;
-    const updated = await service.updateFigure({ deckId, key: shown.key, value: String(shown.value + 111) });
+    const updated = await t.service.updateFigure({ deckId, key: shown.key, value: String(shown.value + 111) });
     expect(updated.display).not.toBe(shown.display);
-    const deck = await service.getDeck({ deckId });
+    const deck = await t.service.getDeck({ deckId });
     const visible = deck.slides.filter((s) => !s.hidden);
 
     const pdf = await exportPdf(deckId);
@@ -63,8 +47,8 @@ describe('PDF export', () => {
   });
 
   it('--notes gives the handout: A4 pages, each slide with its speaker notes under it', { timeout: 90_000 }, async () => {
-    const deckId = await importSample();
-    const deck = await service.getDeck({ deckId });
+    const deckId = await t.importSample();
+    const deck = await t.service.getDeck({ deckId });
     const pages = readPdf(await exportPdf(deckId, true));
     expect(pages).toHaveLength(deck.slides.filter((s) => !s.hidden).length);
     for (const p of pages) expect([Math.round(p.width), Math.round(p.height)]).toEqual([595, 842]);

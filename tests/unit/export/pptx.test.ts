@@ -1,36 +1,19 @@
 // The editable PPTX: unzipped and read as XML — one slide per visible slide, titles and notes as text, the East
 // Asian font on every Chinese run, figures at their current values, images and the theme's colours.
 import { strFromU8, unzipSync } from 'fflate';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolveFigureRefs } from '../../../decks/common/figures.ts';
 import { THEME_PALETTES } from '../../../decks/common/themes.ts';
-import { createService, type DeckService } from '../../../decks/node/service.ts';
 import { makePng } from './testFiles.ts';
+import { useSampleService } from './sampleService.ts';
 
-const SAMPLE = new URL('../../../decks/samples/shangyu-youth-city.txt', import.meta.url);
 const CJK = /[\u4e00-\u9fff]/;
 
-let dir: string;
-let service: DeckService;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'huibao-pptx-'));
-  service = createService({ dbPath: join(dir, 'huibao.db') });
-});
-afterEach(() => {
-  service.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function importSample(): Promise<string> {
-  return (await service.importReport({ fileName: 'shangyu-youth-city.txt', dataBase64: readFileSync(SAMPLE).toString('base64') })).deckId;
-}
+const t = useSampleService('huibao-pptx-');
 
 async function exportPptx(deckId: string): Promise<Record<string, string>> {
-  const r = await service.exportDeck({ deckId, format: 'pptx' });
+  const r = await t.service.exportDeck({ deckId, format: 'pptx' });
   expect(r.mime).toBe('application/vnd.openxmlformats-officedocument.presentationml.presentation');
   expect(r.fileName.endsWith('.pptx')).toBe(true);
   const files = unzipSync(new Uint8Array(Buffer.from(r.dataBase64, 'base64')));
@@ -52,14 +35,14 @@ function slideNames(files: Record<string, string>): string[] {
 
 describe('PPTX export', () => {
   it('has one slide per visible slide, with titles as text and notes in the notes pane', async () => {
-    const deckId = await importSample();
-    const deck = await service.getDeck({ deckId });
+    const deckId = await t.importSample();
+    const deck = await t.service.getDeck({ deckId });
     const noted = deck.slides.find((s) => s.layout === 'points')!;
     const figure = deck.figures[0]!;
-    await service.updateSlide({ deckId, slideId: noted.id, patch: { notes: `开场白：今年成绩显著。\n重点强调 {fig:${figure.key}}。` } });
+    await t.service.updateSlide({ deckId, slideId: noted.id, patch: { notes: `开场白：今年成绩显著。\n重点强调 {fig:${figure.key}}。` } });
     const hidden = deck.slides[3]!;
-    await service.updateSlide({ deckId, slideId: hidden.id, patch: { hidden: true, title: '隐藏的幻灯片标题' } });
-    const current = await service.getDeck({ deckId });
+    await t.service.updateSlide({ deckId, slideId: hidden.id, patch: { hidden: true, title: '隐藏的幻灯片标题' } });
+    const current = await t.service.getDeck({ deckId });
     const visible = current.slides.filter((s) => !s.hidden);
     const figures = new Map(current.figures.map((f) => [f.key, f]));
 
@@ -85,9 +68,9 @@ describe('PPTX export', () => {
   });
 
   it('names the East Asian font and zh-CN on every run of Chinese text, in slides and notes', async () => {
-    const deckId = await importSample();
-    const deck = await service.getDeck({ deckId });
-    await service.updateSlide({ deckId, slideId: deck.slides[1]!.id, patch: { notes: '备注第一段\n\n备注第二段' } });
+    const deckId = await t.importSample();
+    const deck = await t.service.getDeck({ deckId });
+    await t.service.updateSlide({ deckId, slideId: deck.slides[1]!.id, patch: { notes: '备注第一段\n\n备注第二段' } });
     const files = await exportPptx(deckId);
     const parts = Object.keys(files).filter((n) => /^ppt\/(slides\/slide|notesSlides\/notesSlide)\d+\.xml$/.test(n));
     let chineseRuns = 0;
@@ -113,8 +96,8 @@ describe('PPTX export', () => {
   });
 
   it('shows figures at their current values after updateFigure', async () => {
-    const deckId = await importSample();
-    const deck = await service.getDeck({ deckId });
+    const deckId = await t.importSample();
+    const deck = await t.service.getDeck({ deckId });
     // A figure shown in a callout on a visible slide.
     const visible = deck.slides.filter((s) => !s.hidden);
     const at = visible.findIndex((s) => s.blocks.some((b) => b.kind === 'figure'));
@@ -125,7 +108,7 @@ describe('PPTX export', () => {
     const beforeText = paragraphs((await exportPptx(deckId))[`ppt/slides/slide${at + 1}.xml`]!).join('\n');
     expect(beforeText).toContain(before.display);
 
-    const after = await service.updateFigure({ deckId, key, value: '8,765.4' });
+    const after = await t.service.updateFigure({ deckId, key, value: '8,765.4' });
     expect(after.display).not.toBe(before.display);
     const afterText = paragraphs((await exportPptx(deckId))[`ppt/slides/slide${at + 1}.xml`]!).join('\n');
     expect(afterText).toContain(after.display);
@@ -134,11 +117,11 @@ describe('PPTX export', () => {
   });
 
   it('embeds images, draws a captioned frame for a missing image, and escapes hostile text', async () => {
-    const deck = await service.createDeck({ title: '图片测试 <b>&', theme: 'official' });
+    const deck = await t.service.createDeck({ title: '图片测试 <b>&', theme: 'official' });
     const png = makePng(64, 32, [10, 120, 200]);
-    const asset = await service.addAsset({ deckId: deck.id, dataBase64: Buffer.from(png).toString('base64'), mime: 'image/png' });
-    await service.addSlide({ deckId: deck.id, layout: 'image', title: '有图', blocks: [{ kind: 'image', assetId: asset.id, caption: '新城全景', credit: '摄影：李某' }] });
-    await service.addSlide({
+    const asset = await t.service.addAsset({ deckId: deck.id, dataBase64: Buffer.from(png).toString('base64'), mime: 'image/png' });
+    await t.service.addSlide({ deckId: deck.id, layout: 'image', title: '有图', blocks: [{ kind: 'image', assetId: asset.id, caption: '新城全景', credit: '摄影：李某' }] });
+    await t.service.addSlide({
       deckId: deck.id,
       layout: 'image',
       title: '<script>alert(1)</script>\u0000标题',
@@ -169,9 +152,9 @@ describe('PPTX export', () => {
   });
 
   it("uses the deck theme's colours", async () => {
-    const deckId = await importSample();
+    const deckId = await t.importSample();
     for (const theme of ['official', 'light', 'contrast'] as const) {
-      await service.setTheme({ deckId, theme });
+      await t.service.setTheme({ deckId, theme });
       const files = await exportPptx(deckId);
       const xml = slideNames(files).map((n) => files[n]!);
       const palette = THEME_PALETTES[theme];
