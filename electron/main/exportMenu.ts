@@ -15,15 +15,3 @@ export const EXPORT_COMMANDS: Partial<Record<MenuCommand, ExportChoice>> = {
   'export-html': { format: 'html', extension: 'html', filter: { zh: '网页', en: 'Web page' } },
   'export-bundle': { format: 'huibao', extension: 'huibao', filter: { zh: '汇报文件', en: 'Huibao bundle' } },
 };
-
-/** The deck a window's address shows (`#/edit/<id>`, `#/present/<id>/…`, `#/console/<id>`), else null. */
-export function deckIdInUrl(url: string): string | null {
-  const hash = url.includes('#') ? url.slice(url.indexOf('#')) : '';
-  const m = /^#\/(?:edit|present|console)\/([^/?#]+)/.exec(hash);
-  if (!m) return null;
-  try {
-    return decodeURIComponent(m[1]!);
-  } catch {
-    return null;
-  }
-}

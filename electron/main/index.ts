@@ -4,6 +4,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell, type WebPreferences } from 'electron';
 import { join } from 'node:path';
 import { ApiError, errorMessage } from '../../decks/common/api.ts';
+import { deckIdOfRoute, type Route } from '../../decks/common/routes.ts';
 import { formatSettingsIssues, type Language } from '../../decks/common/settings.ts';
 import { readReportFile } from '../../decks/node/report/index.ts';
 import { loadSettings, writeUserSettings } from '../../decks/node/settings.ts';
@@ -12,9 +13,10 @@ import { readBundleFile } from '../../decks/node/export/bundleFile.ts';
 import { writeFileWhole } from '../../decks/node/fileWrite.ts';
 import { createService, ensureSampleDeck, exportFileName, type DeckService } from '../../decks/node/service.ts';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol.ts';
-import { deckIdInUrl, EXPORT_COMMANDS, type ExportChoice } from './exportMenu.ts';
+import { EXPORT_COMMANDS, type ExportChoice } from './exportMenu.ts';
+import { appPageUrl, appRouteOf } from './appRoutes.ts';
 import { createElectronPdfPrinter } from './exportPdf.ts';
-import { APP_ORIGIN, isAppFrame, registerIpcHost } from './ipcHost.ts';
+import { isAppFrame, registerIpcHost } from './ipcHost.ts';
 import { hardenWebContents } from './windowGuards.ts';
 import { Presentation } from './presentation.ts';
 import { buildMenuTemplate, routeForPresentCommand, type MenuCommand } from './menu.ts';
@@ -100,14 +102,14 @@ function createMainWindow(): BrowserWindow {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  void win.loadURL(`${APP_ORIGIN}/index.html#/`);
+  void win.loadURL(appPageUrl({ name: 'library' }));
   mainWindow = win;
   return win;
 }
 
-function navigate(hash: string): void {
+function navigate(route: Route): void {
   const win = mainWindow ?? createMainWindow();
-  void win.loadURL(`${APP_ORIGIN}/index.html${hash}`);
+  void win.loadURL(appPageUrl(route));
   focusWindow(win);
 }
 
@@ -125,7 +127,7 @@ async function runMenuCommand(command: MenuCommand): Promise<void> {
       if (r.canceled || !path || !service) return;
       try {
         const result = await service.importDecodedReport(await readReportFile(path));
-        navigate(`#/edit/${result.deckId}`);
+        navigate({ name: 'edit', deckId: result.deckId });
       } catch (err) {
         dialog.showErrorBox(en ? 'Cannot import the report' : '无法导入报告', errorMessage(err, en ? 'en' : 'zh'));
       }
@@ -137,12 +139,12 @@ async function runMenuCommand(command: MenuCommand): Promise<void> {
       return;
     }
     case 'library':
-      return navigate('#/');
+      return navigate({ name: 'library' });
     case 'present-start':
     case 'present-current':
     case 'present-console': {
-      const hash = mainWindow ? routeForPresentCommand(command, mainWindow.webContents.getURL()) : null;
-      if (hash) navigate(hash);
+      const route = mainWindow ? routeForPresentCommand(command, mainWindow.webContents.getURL()) : null;
+      if (route) navigate(route);
       return;
     }
     case 'language-zh-CN':
@@ -169,7 +171,8 @@ async function runMenuCommand(command: MenuCommand): Promise<void> {
 async function exportFromMenu(choice: ExportChoice): Promise<void> {
   const en = language === 'en';
   const win = mainWindow;
-  const deckId = win ? deckIdInUrl(win.webContents.getURL()) : null;
+  const route = win ? appRouteOf(win.webContents.getURL()) : null;
+  const deckId = route ? deckIdOfRoute(route) : null;
   if (!service || !win) return;
   if (!deckId) {
     await dialog.showMessageBox(win, { type: 'info', message: en ? 'Open a deck first, then export it.' : '请先打开一个演示文稿，再导出。' });
@@ -198,7 +201,7 @@ async function openBundleFile(path: string): Promise<void> {
   if (!service) return;
   try {
     const result = await service.openBundle(readBundleFile(path));
-    navigate(`#/edit/${encodeURIComponent(result.deckId)}`);
+    navigate({ name: 'edit', deckId: result.deckId });
   } catch (err) {
     const en = language === 'en';
     dialog.showErrorBox(en ? 'Cannot open the file' : '无法打开此文件', `${path}\n\n${errorMessage(err, en ? 'en' : 'zh')}`);

@@ -3,7 +3,9 @@
 // the main process passes it to Menu.buildFromTemplate. Standard items use Electron roles, which
 // bring the platform's own behaviour and shortcuts; Huibao's own items call back with a command id.
 import type { MenuItemConstructorOptions } from 'electron';
+import { deckIdOfRoute, type Route } from '../../decks/common/routes.ts';
 import type { Language } from '../../decks/common/settings.ts';
+import { appRouteOf } from './appRoutes.ts';
 
 export const MENU_COMMANDS = [
   'import-report',
@@ -201,22 +203,21 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
 }
 
 /**
- * The renderer route (DESIGN §6) a slide-show command leads to from the window's current URL, or null
- * when no deck is open there. The editor route carries no slide index, so "from current slide" can only
- * keep an index already in a presenter route; the renderer's own F5/Shift+F5 handling knows better.
+ * The route a slide-show command leads to from the window's current address, or null when no deck is open there.
+ * The editor route carries no slide index, so "from current slide" can only keep an index already in a show
+ * route; the renderer's own F5/Shift+F5 handling knows better.
  */
-export function routeForPresentCommand(command: MenuCommand, currentUrl: string): string | null {
-  const hash = currentUrl.includes('#') ? currentUrl.slice(currentUrl.indexOf('#')) : '';
-  const m = /^#\/(?:edit|present|console)\/([^/?#]+)(?:\/(\d+))?/.exec(hash);
-  if (!m) return null;
-  const deckId = m[1]!;
+export function routeForPresentCommand(command: MenuCommand, currentUrl: string): Route | null {
+  const current = appRouteOf(currentUrl);
+  const deckId = current ? deckIdOfRoute(current) : null;
+  if (deckId === null) return null;
   switch (command) {
     case 'present-start':
-      return `#/present/${deckId}`;
+      return { name: 'present', deckId, slideIndex: 0 };
     case 'present-current':
-      return m[2] ? `#/present/${deckId}/${m[2]}` : `#/present/${deckId}`;
+      return { name: 'present', deckId, slideIndex: current?.name === 'present' ? current.slideIndex : 0 };
     case 'present-console':
-      return `#/console/${deckId}`;
+      return { name: 'console', deckId };
     default:
       return null;
   }

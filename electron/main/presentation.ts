@@ -9,7 +9,7 @@
 // channel is added beyond DeckApi, and every window is still made here with the app's secure preferences.
 // Both windows are app:// pages of one session, so they stay in step through the deck's BroadcastChannel.
 import { BrowserWindow, type Rectangle, type WebContents, type WebPreferences } from 'electron';
-import { APP_ORIGIN, isAppUrl } from './ipcHost.ts';
+import { appPageUrl, appRouteOf } from './appRoutes.ts';
 
 export interface DisplayLike {
   id: number;
@@ -58,28 +58,14 @@ export type PresentRequest =
   | { kind: 'swap'; deckId: string; slideIndex: number }
   | { kind: 'rehearsal'; deckId: string; slideIndex: number };
 
-/** A presentation route of the app (`app://huibao/…#/present/<deckId>[/<index>]`), else null. */
-export function readPresentRoute(url: string): { deckId: string; slideIndex: number } | null {
-  if (!isAppUrl(url)) return null;
-  const hash = new URL(url).hash;
-  const m = /^#\/present\/([A-Za-z0-9_-]{1,64})(?:\/(\d{1,5}))?\/?$/.exec(hash);
-  return m ? { deckId: m[1]!, slideIndex: m[2] === undefined ? 0 : Number(m[2]) } : null;
-}
-
-/** The console route's deck, else null. */
-export function readConsoleRoute(url: string): string | null {
-  if (!isAppUrl(url)) return null;
-  const m = /^#\/console\/([A-Za-z0-9_-]{1,64})\/?$/.exec(new URL(url).hash);
-  return m ? m[1]! : null;
-}
-
 /** Reads a `window.open(url, frameName)` from the console: only app:// presentation routes with a known name count. */
 export function readPresentRequest(url: string, frameName: string): PresentRequest | null {
-  const route = readPresentRoute(url);
-  if (!route) return null;
-  if (frameName === `${AUDIENCE_WINDOW_PREFIX}${route.deckId}`) return { kind: 'audience', ...route };
-  if (frameName === SWAP_DISPLAYS_WINDOW) return { kind: 'swap', ...route };
-  if (frameName === REHEARSAL_WINDOW) return { kind: 'rehearsal', ...route };
+  const route = appRouteOf(url);
+  if (route?.name !== 'present') return null;
+  const show = { deckId: route.deckId, slideIndex: route.slideIndex };
+  if (frameName === `${AUDIENCE_WINDOW_PREFIX}${route.deckId}`) return { kind: 'audience', ...show };
+  if (frameName === SWAP_DISPLAYS_WINDOW) return { kind: 'swap', ...show };
+  if (frameName === REHEARSAL_WINDOW) return { kind: 'rehearsal', ...show };
   return null;
 }
 
@@ -126,7 +112,7 @@ export class Presentation {
 
   /** Starts a show from the menu (“从头放映”, “从当前页放映”) or a shortcut. */
   start(deckId: string, slideIndex = 0): void {
-    void this.main?.loadURL(`${APP_ORIGIN}/index.html#/present/${encodeURIComponent(deckId)}${slideIndex > 0 ? `/${slideIndex}` : ''}`);
+    void this.main?.loadURL(appPageUrl({ name: 'present', deckId, slideIndex }));
   }
 
   private handle(request: PresentRequest): void {
@@ -138,21 +124,21 @@ export class Presentation {
   }
 
   private followMainRoute(url: string): void {
-    const present = readPresentRoute(url);
-    const consoleDeck = readConsoleRoute(url);
-    if (present) {
+    const route = appRouteOf(url);
+    if (route?.name === 'present') {
+      const present = { deckId: route.deckId, slideIndex: route.slideIndex };
       this.deck = present;
       const plan = chooseDisplays(this.opts.screen, { swapped: this.swapped, rehearsal: this.rehearsal });
       if (plan.mode === 'dual') {
         // Two screens: the show goes to the projector, this window becomes the console.
         this.placeWindows();
-        void this.main?.loadURL(`${APP_ORIGIN}/index.html#/console/${encodeURIComponent(present.deckId)}`);
+        void this.main?.loadURL(appPageUrl({ name: 'console', deckId: present.deckId }));
       } else {
         this.main?.setFullScreen(true);
       }
       return;
     }
-    if (consoleDeck) {
+    if (route?.name === 'console') {
       this.main?.setFullScreen(false);
       return;
     }
@@ -195,10 +181,10 @@ export class Presentation {
     });
     // The show's own “exit” leaves the route (to the editor): in this window that means closing it.
     win.webContents.on('did-navigate-in-page', (_event, url) => {
-      if (!readPresentRoute(url)) win.close();
+      if (appRouteOf(url)?.name !== 'present') win.close();
     });
     guardOpen(win.webContents);
-    void win.loadURL(`${APP_ORIGIN}/index.html#/present/${encodeURIComponent(deckId)}${slideIndex > 0 ? `/${slideIndex}` : ''}`);
+    void win.loadURL(appPageUrl({ name: 'present', deckId, slideIndex }));
     return win;
   }
 

@@ -4,7 +4,7 @@
 // at 20 or 2,000 slides.
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Deck, Theme } from '../../../decks/common/model.ts';
-import { routeHash } from '../app/routes.ts';
+import { routeHash } from '../../../decks/common/routes.ts';
 import { navigate } from '../app/useRoute.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useFitText } from '../slides/fitText.ts';

@@ -92,11 +92,12 @@ describe('menu template', () => {
 describe('routeForPresentCommand', () => {
   it('maps slide-show commands to the renderer routes of the open deck', () => {
     const url = 'app://huibao/index.html#/edit/d_123';
-    expect(routeForPresentCommand('present-start', url)).toBe('#/present/d_123');
-    expect(routeForPresentCommand('present-current', url)).toBe('#/present/d_123');
-    expect(routeForPresentCommand('present-current', 'app://huibao/#/present/d_123/7')).toBe('#/present/d_123/7');
-    expect(routeForPresentCommand('present-console', url)).toBe('#/console/d_123');
+    expect(routeForPresentCommand('present-start', url)).toEqual({ name: 'present', deckId: 'd_123', slideIndex: 0 });
+    expect(routeForPresentCommand('present-current', url)).toEqual({ name: 'present', deckId: 'd_123', slideIndex: 0 });
+    expect(routeForPresentCommand('present-current', 'app://huibao/#/present/d_123/7')).toEqual({ name: 'present', deckId: 'd_123', slideIndex: 7 });
+    expect(routeForPresentCommand('present-console', url)).toEqual({ name: 'console', deckId: 'd_123' });
     expect(routeForPresentCommand('present-start', 'app://huibao/index.html#/')).toBeNull();
+    expect(routeForPresentCommand('present-start', 'https://evil.example/#/edit/d_123')).toBeNull();
     expect(routeForPresentCommand('library', url)).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
-// The desktop app's File › Export: each menu command maps to a format the API knows, and the deck is read from
-// the main window's address.
+// The desktop app's File › Export: each menu command maps to a format the API knows (the deck comes from the main
+// window's route: appRoutes.test.ts).
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../../decks/common/api.ts';
-import { deckIdInUrl, EXPORT_COMMANDS } from '../../../electron/main/exportMenu.ts';
+import { EXPORT_COMMANDS } from '../../../electron/main/exportMenu.ts';
 import { MENU_COMMANDS } from '../../../electron/main/menu.ts';
 
 describe('export menu', () => {
@@ -16,12 +16,4 @@ describe('export menu', () => {
     }
   });
 
-  it('finds the deck in the editor, presentation and console routes, and nowhere else', () => {
-    expect(deckIdInUrl('app://huibao/index.html#/edit/abc123')).toBe('abc123');
-    expect(deckIdInUrl('app://huibao/index.html#/present/abc123/4')).toBe('abc123');
-    expect(deckIdInUrl('app://huibao/index.html#/console/x%2Dy')).toBe('x-y');
-    expect(deckIdInUrl('app://huibao/index.html#/')).toBeNull();
-    expect(deckIdInUrl('app://huibao/index.html')).toBeNull();
-    expect(deckIdInUrl('app://huibao/index.html#/edit/%E0%A4%A')).toBeNull();
-  });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => ({ BrowserWindow: class {} }));
 
 const presentation = await import('../../../electron/main/presentation.ts');
-const { chooseDisplays, readPresentRequest, readPresentRoute, readConsoleRoute } = presentation;
+const { chooseDisplays, readPresentRequest } = presentation;
 const rendererNames = await import('../../../renderer/src/presenter/presentWindows.ts');
 
 type D = import('../../../electron/main/presentation.ts').DisplayLike;
@@ -50,15 +50,6 @@ describe('chooseDisplays', () => {
 });
 
 describe('window requests from the console', () => {
-  it('reads presentation routes of the app only', () => {
-    expect(readPresentRoute('app://huibao/index.html#/present/abc')).toEqual({ deckId: 'abc', slideIndex: 0 });
-    expect(readPresentRoute('app://huibao/index.html#/present/abc/12')).toEqual({ deckId: 'abc', slideIndex: 12 });
-    expect(readPresentRoute('https://evil.example/#/present/abc')).toBeNull();
-    expect(readPresentRoute('app://huibao/index.html#/edit/abc')).toBeNull();
-    expect(readConsoleRoute('app://huibao/index.html#/console/abc')).toBe('abc');
-    expect(readConsoleRoute('app://other/index.html#/console/abc')).toBeNull();
-  });
-
   it('recognises the audience, swap and rehearsal requests by window name', () => {
     const url = 'app://huibao/index.html#/present/d1/3';
     expect(readPresentRequest(url, 'huibao-audience-d1')).toEqual({ kind: 'audience', deckId: 'd1', slideIndex: 3 });
@@ -67,6 +58,7 @@ describe('window requests from the console', () => {
     expect(readPresentRequest(url, 'huibao-audience-other')).toBeNull();
     expect(readPresentRequest(url, '_blank')).toBeNull();
     expect(readPresentRequest('https://example.com/#/present/d1', 'huibao-audience-d1')).toBeNull();
+    expect(readPresentRequest('app://huibao/index.html#/edit/d1', 'huibao-audience-d1')).toBeNull();
   });
 
   it('uses the same window names as the renderer', () => {
