@@ -189,8 +189,8 @@ beforeAll(async () => {
   // What ships: main and preload bundled as build.mjs does, renamed .js (the scanner reads .js/.ts/.html only).
   const shipped = join(work, 'shipped');
   await Promise.all([
-    build({ entryPoints: [join(PROJECT_ROOT, 'electron/main/index.ts')], outfile: join(shipped, 'main.js'), bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent' }),
-    build({ entryPoints: [join(PROJECT_ROOT, 'electron/preload/index.ts')], outfile: join(shipped, 'preload.js'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron'], logLevel: 'silent' }),
+    build({ entryPoints: [join(PROJECT_ROOT, 'electron/main/index.ts')], outfile: join(shipped, 'main.js'), bundle: true, platform: 'node', format: 'esm', target: 'node24', packages: 'external', logLevel: 'silent' }),
+    build({ entryPoints: [join(PROJECT_ROOT, 'electron/preload/index.ts')], outfile: join(shipped, 'preload.js'), bundle: true, platform: 'node', format: 'cjs', target: 'node24', external: ['electron'], logLevel: 'silent' }),
   ]);
   const insecure = join(work, 'insecure');
   cpSync(join(PROJECT_ROOT, 'tests/fixtures/insecureElectron'), insecure, { recursive: true });
