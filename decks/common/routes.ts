@@ -64,3 +64,14 @@ export function tokenFromHash(hash: string): string | null {
   const m = /^#token=([A-Za-z0-9_-]{8,256})$/.exec(hash);
   return m ? m[1]! : null;
 }
+
+/**
+ * The query of an audience window the person must move to the projector themselves (under Wayland an app cannot
+ * place its windows): the show then says so, and F makes it full screen where it was put.
+ */
+export const PLACE_MANUALLY_QUERY = 'place=manual';
+
+/** True when a page's query (`location.search`) carries PLACE_MANUALLY_QUERY. */
+export function asksToBePlaced(search: string): boolean {
+  return search.replace(/^\?/, '').split('&').includes(PLACE_MANUALLY_QUERY);
+}

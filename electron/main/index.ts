@@ -1,7 +1,7 @@
-// The Electron host (DESIGN §7): one window showing the renderer from app://, the DeckApi over IPC, and the
-// security checklist: context isolation, sandbox, no node integration, CSP, no new windows, no navigation away,
-// no permissions, no webviews, IPC only from the app's own page.
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell, type WebPreferences } from 'electron';
+// The Electron host: one window showing the renderer from app://, the DeckApi over IPC, and the security checklist:
+// context isolation, sandbox, no node integration (windows.ts), CSP, no new windows, no navigation away, no
+// permission but the show's full screen (windowGuards.ts), no webviews, IPC only from the app's own page.
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell, type BrowserWindowConstructorOptions } from 'electron';
 import { join } from 'node:path';
 import { ApiError, errorMessage } from '../../decks/common/api.ts';
 import { deckIdOfRoute, type Route } from '../../decks/common/routes.ts';
@@ -17,12 +17,13 @@ import { EXPORT_COMMANDS, type ExportChoice } from './exportMenu.ts';
 import { appPageUrl, appRouteOf } from './appRoutes.ts';
 import { createElectronPdfPrinter } from './exportPdf.ts';
 import { isAppFrame, registerIpcHost } from './ipcHost.ts';
-import { hardenWebContents } from './windowGuards.ts';
-import { Presentation } from './presentation.ts';
+import { hardenWebContents, limitPermissions } from './windowGuards.ts';
+import { Presentation, runsOnWayland } from './presentation.ts';
 import { buildMenuTemplate, routeForPresentCommand, type MenuCommand } from './menu.ts';
 import { focusWindow, setupSingleInstance } from './singleInstance.ts';
 import { checkForUpdates } from './updates.ts';
 import { readWindowState, restoreWindowState, trackWindowState, windowStatePath, writeWindowState } from './windowState.ts';
+import { createAppWindow } from './windows.ts';
 
 const appRoot = findAppRoot();
 let service: DeckService | null = null;
@@ -51,57 +52,47 @@ if (single.primary) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (service && BrowserWindow.getAllWindows().length === 0) presentation?.attach(createMainWindow());
+    if (service && BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });
   app.on('will-quit', () => {
     service?.close();
     service = null;
   });
-  app.whenReady().then(start, (err: unknown) => fail(err));
+  // Whatever fails on the way to the first window is shown, never left as a process with no window.
+  app.whenReady().then(start).catch(fail);
 }
 
-// Every window of the app (main, console, audience) runs with these: the renderer gets no Node, only window.huibao.
-const webPreferences: WebPreferences = {
-  preload: join(appRoot, 'dist', 'electron', 'preload.cjs'),
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  spellcheck: false,
-  // Middle-click on a link would open a window without passing the window-open handler in older Chromiums.
-  disableBlinkFeatures: 'Auxclick',
-};
+const preload = join(appRoot, 'dist', 'electron', 'preload.cjs');
+/** A window of the app's own pages: the renderer gets no Node, only window.huibao. */
+const createPageWindow = (options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>) => createAppWindow(options, { preload });
 
 /** Puts the audience window on the projector and the console on the laptop (created once the screen API is ready). */
 let presentation: Presentation | null = null;
 
+/** The main window (there is one at a time), attached to the presentation controller like every main window. */
 function createMainWindow(): BrowserWindow {
+  if (!presentation) throw new Error('the main window was asked for before start-up');
   const statePath = windowStatePath(app.getPath('userData'));
   const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays().filter((d) => d.id !== screen.getPrimaryDisplay().id)];
   const state = restoreWindowState(readWindowState(statePath), displays.map((d) => d.workArea));
-  const win = new BrowserWindow({
-    ...state.bounds,
-    minWidth: 800,
-    minHeight: 560,
-    title: '汇报 Huibao',
-    show: false,
-    backgroundColor: '#ffffff',
-    webPreferences,
+  const win = createPageWindow({ ...state.bounds, minWidth: 800, minHeight: 560, title: '汇报 Huibao', show: false, backgroundColor: '#ffffff' });
+  // Shown at its first paint, already maximised or full screen: maximize() on a hidden window would show it blank.
+  win.once('ready-to-show', () => {
+    if (state.fullScreen) win.setFullScreen(true);
+    else if (state.maximized) win.maximize();
+    win.show();
   });
-  if (state.maximized) win.maximize();
-  if (state.fullScreen) win.setFullScreen(true);
-  trackWindowState(win, (s) => writeWindowState(statePath, s));
-  win.once('ready-to-show', () => win.show());
+  trackWindowState(win, (s) => writeWindowState(statePath, s), {
+    showsPresentation: () => {
+      const route = appRouteOf(win.webContents.getURL());
+      return route?.name === 'present' || route?.name === 'console';
+    },
+  });
   win.webContents.once('did-finish-load', () => single.ready()); // deliver queued .huibao files now
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
+  presentation.attach(win);
   void win.loadURL(appPageUrl({ name: 'library' }));
   mainWindow = win;
   return win;
@@ -122,7 +113,7 @@ async function runMenuCommand(command: MenuCommand): Promise<void> {
   const en = language === 'en';
   switch (command) {
     case 'import-report': {
-      const r = await dialog.showOpenDialog({ properties: ['openFile'], filters: [{ name: en ? 'Reports' : '汇报材料', extensions: ['txt', 'md', 'docx'] }] });
+      const r = await showOpenDialog({ name: en ? 'Reports' : '汇报材料', extensions: ['txt', 'md', 'docx'] });
       const path = r.filePaths[0];
       if (r.canceled || !path || !service) return;
       try {
@@ -134,7 +125,7 @@ async function runMenuCommand(command: MenuCommand): Promise<void> {
       return;
     }
     case 'open-bundle': {
-      const r = await dialog.showOpenDialog({ properties: ['openFile'], filters: [{ name: en ? 'Huibao deck' : '汇报演示文稿', extensions: ['huibao'] }] });
+      const r = await showOpenDialog({ name: en ? 'Huibao deck' : '汇报演示文稿', extensions: ['huibao'] });
       if (!r.canceled && r.filePaths[0]) await openBundleFile(r.filePaths[0]);
       return;
     }
@@ -165,6 +156,12 @@ async function runMenuCommand(command: MenuCommand): Promise<void> {
       return;
     }
   }
+}
+
+/** File › Open and Import: one file, starting in the documents folder, attached to the main window when there is one. */
+function showOpenDialog(filter: { name: string; extensions: string[] }): Promise<Electron.OpenDialogReturnValue> {
+  const options: Electron.OpenDialogOptions = { properties: ['openFile'], defaultPath: app.getPath('documents'), filters: [filter] };
+  return mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options);
 }
 
 /** File › Export: the deck the main window shows, to a file the user picks; the taskbar shows progress meanwhile. */
@@ -209,8 +206,7 @@ async function openBundleFile(path: string): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  limitPermissions(session.defaultSession);
   protocol.handle('app', createAppProtocolHandler(rendererDir(appRoot)));
 
   const dbPath = join(app.getPath('userData'), DB_FILE_NAME);
@@ -233,8 +229,12 @@ async function start(): Promise<void> {
   }
   registerIpcHost(ipcMain, service, isAppFrame);
   installMenu();
-  presentation = new Presentation({ screen, webPreferences });
-  presentation.attach(createMainWindow());
+  presentation = new Presentation({
+    screen,
+    createWindow: createPageWindow,
+    manualPlacement: runsOnWayland(process.platform, process.env, app.commandLine.getSwitchValue('ozone-platform')),
+  });
+  createMainWindow();
   if (loaded.issues.length > 0) {
     // A broken settings file never stops the app: say what was wrong, carry on with the defaults.
     void dialog.showMessageBox({

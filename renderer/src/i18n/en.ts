@@ -190,6 +190,7 @@ export const en = {
   'present.fullscreen': 'Full screen',
   'present.exitFullscreen': 'Leave full screen',
   'present.fullscreenHint': 'F full screen · B black · type a number and Enter to jump · Esc overview',
+  'present.placeManually': 'Move this window to the projector (the external screen), then press F for full screen',
   'present.counterLabel': 'Slide / slides',
   'present.stopwatch': 'Stopwatch',
   'present.start': 'Start',

@@ -188,6 +188,7 @@ export const zh = {
   'present.fullscreen': '全屏',
   'present.exitFullscreen': '退出全屏',
   'present.fullscreenHint': '按 F 全屏 · B 黑屏 · 输入页码后按 Enter 跳转 · Esc 概览',
+  'present.placeManually': '请把这个窗口拖到投影仪（外接屏幕）上，然后按 F 键全屏放映',
   'present.counterLabel': '当前页 / 总页数',
   'present.stopwatch': '计时',
   'present.start': '开始',

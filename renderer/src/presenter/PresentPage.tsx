@@ -4,7 +4,7 @@
 // at 20 or 2,000 slides.
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Deck, Theme } from '../../../decks/common/model.ts';
-import { routeHash } from '../../../decks/common/routes.ts';
+import { asksToBePlaced, routeHash } from '../../../decks/common/routes.ts';
 import { navigate } from '../app/useRoute.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useFitText } from '../slides/fitText.ts';
@@ -60,6 +60,8 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
   const [overview, setOverview] = useState(false);
   const [ready, setReady] = useState(false);
   const [fullscreen, setFullscreen] = useState(() => document.fullscreenElement !== null);
+  // An audience window the desktop app could not place (Wayland) asks to be moved to the projector first.
+  const [placeManually] = useState(() => asksToBePlaced(window.location.search));
   const chrome = usePointerChrome();
 
   const leave = useCallback(() => {
@@ -213,7 +215,12 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
           </button>
         </div>
       )}
-      {!fullscreen && !overview && <p className="present-hint">{t('present.fullscreenHint')}</p>}
+      {!fullscreen && !overview && !placeManually && <p className="present-hint">{t('present.fullscreenHint')}</p>}
+      {!fullscreen && placeManually && (
+        <p className="present-place-hint" role="status">
+          {t('present.placeManually')}
+        </p>
+      )}
     </div>
   );
 }

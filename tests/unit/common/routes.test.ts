@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deckIdOfRoute, hashOfUrl, parseRoute, routeHash, tokenFromHash, type Route } from '../../../decks/common/routes.ts';
+import { asksToBePlaced, deckIdOfRoute, hashOfUrl, parseRoute, PLACE_MANUALLY_QUERY, routeHash, tokenFromHash, type Route } from '../../../decks/common/routes.ts';
 
 describe('parseRoute', () => {
   it('reads every route', () => {
@@ -52,5 +52,14 @@ describe('hashOfUrl and deckIdOfRoute', () => {
     expect(deckIdOfRoute({ name: 'console', deckId: 'c' })).toBe('c');
     expect(deckIdOfRoute({ name: 'library' })).toBeNull();
     expect(deckIdOfRoute({ name: 'notFound', hash: '/edit' })).toBeNull();
+  });
+});
+
+describe('asksToBePlaced', () => {
+  it('reads the audience window’s “move me to the projector” query', () => {
+    expect(asksToBePlaced(`?${PLACE_MANUALLY_QUERY}`)).toBe(true);
+    expect(asksToBePlaced(`?a=1&${PLACE_MANUALLY_QUERY}`)).toBe(true);
+    expect(asksToBePlaced('')).toBe(false);
+    expect(asksToBePlaced('?place=manually')).toBe(false);
   });
 });
