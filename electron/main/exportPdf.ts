@@ -1,6 +1,6 @@
 // PDF export in the desktop app: Electron's own Chromium prints the single-file HTML export (decks/node/export/pdf.ts
 // writes it to a private temp file) with webContents.printToPDF — no other browser needed. The page is loaded in a
-// hidden, sandboxed window (windows.ts) with no preload (so no DeckApi), in its own in-memory session where every request that
+// hidden, sandboxed window (windows.ts) in a session without the bridge (so no DeckApi), in its own in-memory session where every request that
 // is not for the file itself or a data: URL is cancelled and every permission denied.
 import { session, type BrowserWindow, type Session } from 'electron';
 import { ApiError } from '../../decks/common/api.ts';
@@ -40,7 +40,7 @@ async function waitForReady(win: BrowserWindow): Promise<void> {
 /** The host's PdfPrinter (createService({ pdfPrinter })). */
 export function createElectronPdfPrinter(): PdfPrinter {
   return async (htmlPath: string, layout: PdfLayout) => {
-    const win = createAppWindow({ show: false, width: 1280, height: 720 }, { preload: null, partition: PARTITION, backgroundThrottling: false });
+    const win = createAppWindow({ show: false, width: 1280, height: 720 }, { partition: PARTITION, backgroundThrottling: false });
     printSession();
     try {
       await win.loadURL(printUrl(htmlPath, layout));

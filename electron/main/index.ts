@@ -23,7 +23,7 @@ import { buildMenuTemplate, routeForPresentCommand, type MenuCommand } from './m
 import { focusWindow, setupSingleInstance } from './singleInstance.ts';
 import { checkForUpdates } from './updates.ts';
 import { readWindowState, restoreWindowState, trackWindowState, windowStatePath, writeWindowState } from './windowState.ts';
-import { createAppWindow } from './windows.ts';
+import { createAppWindow, registerBridge } from './windows.ts';
 
 const appRoot = findAppRoot();
 let service: DeckService | null = null;
@@ -62,9 +62,8 @@ if (single.primary) {
   app.whenReady().then(start).catch(fail);
 }
 
-const preload = join(appRoot, 'dist', 'electron', 'preload.cjs');
-/** A window of the app's own pages: the renderer gets no Node, only window.huibao. */
-const createPageWindow = (options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>) => createAppWindow(options, { preload });
+/** A window of the app's own pages: the renderer gets no Node, only window.huibao (registerBridge in start()). */
+const createPageWindow = (options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>) => createAppWindow(options);
 
 /** Puts the audience window on the projector and the console on the laptop (created once the screen API is ready). */
 let presentation: Presentation | null = null;
@@ -207,6 +206,7 @@ async function openBundleFile(path: string): Promise<void> {
 
 async function start(): Promise<void> {
   limitPermissions(session.defaultSession);
+  registerBridge(session.defaultSession, join(appRoot, 'dist', 'electron', 'preload.cjs'));
   protocol.handle('app', createAppProtocolHandler(rendererDir(appRoot)));
 
   const dbPath = join(app.getPath('userData'), DB_FILE_NAME);

@@ -1,11 +1,11 @@
 // The one place the app makes a window. Every window — main, audience, the hidden PDF printer — runs with these web
 // preferences, written out here as a literal so a reader (and Electronegativity) sees them where the window is made:
-// the page gets no Node, only what the preload exposes (window.huibao), in a sandboxed, isolated renderer.
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+// a sandboxed, isolated renderer with no Node. The app's own pages get the DeckApi bridge (the preload) from their
+// session, for app://huibao pages only (registerBridge); no window names a preload of its own.
+import { BrowserWindow, type BrowserWindowConstructorOptions, type Session } from 'electron';
+import { APP_ORIGIN } from './ipcHost.ts';
 
 export interface PageOptions {
-  /** The preload script (the DeckApi bridge), or null for a page that gets no API at all. */
-  preload: string | null;
   /** A session of its own (`session.fromPartition`), else the default session of the app's pages. */
   partition?: string;
   /** False for a hidden window that must keep running timers (the PDF printer waits for its layout). */
@@ -14,11 +14,10 @@ export interface PageOptions {
 
 export type WindowOptions = Omit<BrowserWindowConstructorOptions, 'webPreferences'>;
 
-export function createAppWindow(options: WindowOptions, page: PageOptions): BrowserWindow {
+export function createAppWindow(options: WindowOptions, page: PageOptions = {}): BrowserWindow {
   return new BrowserWindow({
     ...options,
     webPreferences: {
-      preload: page.preload ?? undefined,
       partition: page.partition,
       backgroundThrottling: page.backgroundThrottling ?? true,
       contextIsolation: true,
@@ -36,4 +35,14 @@ export function createAppWindow(options: WindowOptions, page: PageOptions): Brow
       disableBlinkFeatures: 'Auxclick',
     },
   });
+}
+
+export const BRIDGE_PRELOAD_ID = 'huibao-bridge';
+
+/**
+ * Gives the pages of `session` the DeckApi bridge (window.huibao, electron/preload): only top-level app://huibao
+ * pages, as the IPC host only answers those. Before the first window loads.
+ */
+export function registerBridge(session: Pick<Session, 'registerPreloadScript'>, preloadPath: string): void {
+  session.registerPreloadScript({ type: 'frame', id: BRIDGE_PRELOAD_ID, filePath: preloadPath, matches: [`${APP_ORIGIN}/*`] });
 }

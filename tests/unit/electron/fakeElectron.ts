@@ -174,7 +174,9 @@ export function createFakeElectron(opts: { displays?: FakeDisplay[]; platform?: 
     request: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: Record<string, unknown>) => void),
     check: null as null | ((contents: unknown, permission: string, requestingOrigin: string, details: Record<string, unknown>) => boolean),
   };
-  const makeSession = () => ({
+  const preloads: { partition: string; script: Record<string, unknown> }[] = [];
+  const makeSession = (partition = '') => ({
+    registerPreloadScript: (script: Record<string, unknown>) => (preloads.push({ partition, script }), String(script.id)),
     setPermissionRequestHandler: (h: typeof permission.request) => void (permission.request = h),
     setPermissionCheckHandler: (h: typeof permission.check) => void (permission.check = h),
     webRequest: { onBeforeRequest: () => {} },
@@ -189,7 +191,7 @@ export function createFakeElectron(opts: { displays?: FakeDisplay[]; platform?: 
     app,
     BrowserWindow: FakeBrowserWindow,
     screen,
-    session: { defaultSession: makeSession(), fromPartition: () => makeSession() },
+    session: { defaultSession: makeSession(), fromPartition: (partition: string) => makeSession(partition) },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => void calls.push(`registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
@@ -219,6 +221,7 @@ export function createFakeElectron(opts: { displays?: FakeDisplay[]; platform?: 
     errorBoxes,
     openDialogs,
     permission,
+    preloads,
     protocolHandlers,
     failures,
     windows: () => FakeBrowserWindow.getAllWindows(),

@@ -79,6 +79,16 @@ describe('the main process', () => {
     expect(check(null, 'notifications', 'app://huibao', { isMainFrame: true, requestingUrl: route('#/') })).toBe(false);
   });
 
+  it('gives the DeckApi bridge to the app’s own pages only, through their session, before the first window loads', async () => {
+    const { fake, main } = await launch();
+    expect(fake.preloads).toHaveLength(1);
+    const [{ partition, script }] = fake.preloads as [(typeof fake.preloads)[number]];
+    expect(partition).toBe(''); // the default session: the main and audience windows, not the PDF printer's
+    expect(script).toMatchObject({ type: 'frame', matches: ['app://huibao/*'] });
+    expect(String(script.filePath)).toMatch(/dist[\\/]electron[\\/]preload\.cjs$/);
+    expect((main.options.webPreferences as Record<string, unknown>).preload).toBeUndefined();
+  });
+
   it('shows a failure inside start-up in the error dialog and ends, instead of running on with no window', async () => {
     const { fake } = await importMain();
     fake.failures.protocolHandle = new Error('the app:// scheme is already handled');
