@@ -3,7 +3,7 @@
 // permission but the show's full screen (windowGuards.ts), no webviews, IPC only from the app's own page.
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell, type BrowserWindowConstructorOptions } from 'electron';
 import { join } from 'node:path';
-import { ApiError, errorMessage } from '../../decks/common/api.ts';
+import { errorMessage } from '../../decks/common/api.ts';
 import { deckIdOfRoute, type Route } from '../../decks/common/routes.ts';
 import { formatSettingsIssues, type Language } from '../../decks/common/settings.ts';
 import { readReportFile } from '../../decks/node/report/index.ts';
@@ -24,6 +24,8 @@ import { focusWindow, setupSingleInstance } from './singleInstance.ts';
 import { checkForUpdates } from './updates.ts';
 import { readWindowState, restoreWindowState, trackWindowState, windowStatePath, writeWindowState } from './windowState.ts';
 import { createAppWindow, registerBridge } from './windows.ts';
+import { databaseFailure } from './startupErrors.ts';
+import { electronAddonFile, installedVersion } from '../nativeAddon.mjs';
 
 const appRoot = findAppRoot();
 let service: DeckService | null = null;
@@ -204,20 +206,30 @@ async function openBundleFile(path: string): Promise<void> {
   }
 }
 
+/**
+ * The SQLite addon built for this Electron (electron/nativeAddon.mjs): a development launch cannot use the checkout's
+ * Node build. HUIBAO_ELECTRON_ADDON names another file (the Electron end-to-end tests, a build kept elsewhere). The
+ * packaged app loads its own addon, which `npm run dist` built for Electron, and never reads the variable.
+ */
+function developmentAddon(): string | undefined {
+  if (app.isPackaged) return undefined;
+  if (process.env.HUIBAO_ELECTRON_ADDON) return process.env.HUIBAO_ELECTRON_ADDON;
+  const target = { electron: process.versions.electron ?? '', betterSqlite3: installedVersion(appRoot, 'better-sqlite3'), platform: process.platform, arch: process.arch };
+  return electronAddonFile(appRoot, target);
+}
+
 async function start(): Promise<void> {
   limitPermissions(session.defaultSession);
   registerBridge(session.defaultSession, join(appRoot, 'dist', 'electron', 'preload.cjs'));
   protocol.handle('app', createAppProtocolHandler(rendererDir(appRoot)));
 
   const dbPath = join(app.getPath('userData'), DB_FILE_NAME);
+  const nativeBinding = developmentAddon();
   try {
-    service = createService({ dbPath, pdfPrinter: createElectronPdfPrinter() });
+    service = createService({ dbPath, pdfPrinter: createElectronPdfPrinter(), ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (err) {
-    const why = err instanceof ApiError ? `${err.zh}\n${err.en}` : String(err instanceof Error ? err.message : err);
-    dialog.showErrorBox(
-      '无法打开汇报数据库 · Cannot open the Huibao database',
-      `${why}\n\n数据库位置 · Database: ${dbPath}\n\n请检查该文件或文件夹的权限，或联系技术支持。\nCheck the file and folder permissions, or ask for support.`,
-    );
+    const failure = databaseFailure(err, { dbPath, addonPath: nativeBinding, packaged: app.isPackaged });
+    dialog.showErrorBox(failure.title, failure.detail);
     app.exit(1);
     return;
   }

@@ -9,7 +9,9 @@ import { createFakeElectron, type FakeDisplay, type FakeWindow } from './fakeEle
 
 
 const dirs: string[] = [];
-const savedEnv = { XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME, HUIBAO_DB: process.env.HUIBAO_DB };
+const savedEnv = { XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME, HUIBAO_DB: process.env.HUIBAO_DB, HUIBAO_ELECTRON_ADDON: process.env.HUIBAO_ELECTRON_ADDON };
+/** Node runs these tests, so the addon “built for Electron” is the checkout's Node build, named as a development launch names another. */
+const NODE_ADDON = join(import.meta.dirname, '../../../node_modules/better-sqlite3/build/Release/better_sqlite3.node');
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   for (const [k, v] of Object.entries(savedEnv)) {
@@ -27,11 +29,13 @@ async function until(what: string, ok: () => boolean, ms = 15_000): Promise<void
 }
 
 /** Starts the main process on a new, empty data folder (optionally with a saved window state) up to `ready`. */
-async function importMain(opts: { displays?: FakeDisplay[]; windowState?: unknown } = {}) {
+async function importMain(opts: { displays?: FakeDisplay[]; windowState?: unknown; addon?: string | null } = {}) {
   const config = mkdtempSync(join(tmpdir(), 'huibao-main-'));
   dirs.push(config);
   process.env.XDG_CONFIG_HOME = config;
   delete process.env.HUIBAO_DB;
+  if (opts.addon === null) delete process.env.HUIBAO_ELECTRON_ADDON;
+  else process.env.HUIBAO_ELECTRON_ADDON = opts.addon ?? NODE_ADDON;
   const userData = join(config, 'Huibao');
   if (opts.windowState !== undefined) {
     mkdirSync(userData, { recursive: true });
@@ -87,6 +91,33 @@ describe('the main process', () => {
     expect(script).toMatchObject({ type: 'frame', matches: ['app://huibao/*'] });
     expect(String(script.filePath)).toMatch(/dist[\\/]electron[\\/]preload\.cjs$/);
     expect((main.options.webPreferences as Record<string, unknown>).preload).toBeUndefined();
+  });
+
+  it('opens the database with the addon built for Electron, and says what to run when there is none', async () => {
+    // No HUIBAO_ELECTRON_ADDON: the development build for this Electron, in .electron-addon/, which is not built here.
+    const { fake } = await importMain({ addon: null });
+    fake.ready();
+    await until('the error dialog', () => fake.errorBoxes.length > 0);
+    const [box] = fake.errorBoxes as [{ title: string; content: string }];
+    expect(box.title).toBe('汇报无法加载数据库组件 · Huibao cannot load its database component');
+    expect(box.content).toContain('npm run electron-addon');
+    expect(box.content).toMatch(/\.electron-addon[\\/]electron-/);
+    expect(box.content).not.toContain('permissions');
+    expect(fake.calls).toContain('exit 1');
+  });
+
+  it('loads the addon HUIBAO_ELECTRON_ADDON names in development, and never reads it in the packaged app', async () => {
+    const missing = join(tmpdir(), 'no-such-dir', 'better_sqlite3.node');
+    const dev = await importMain({ addon: missing });
+    dev.fake.ready();
+    await until('the error dialog', () => dev.fake.errorBoxes.length > 0);
+    expect(dev.fake.errorBoxes[0]!.content).toContain(missing);
+
+    const packaged = await importMain({ addon: missing });
+    packaged.fake.electron.app.isPackaged = true;
+    packaged.fake.ready();
+    await until('the main window', () => packaged.fake.windows().length > 0 || packaged.fake.errorBoxes.length > 0);
+    expect(packaged.fake.errorBoxes).toEqual([]);
   });
 
   it('shows a failure inside start-up in the error dialog and ends, instead of running on with no window', async () => {
