@@ -76,7 +76,19 @@ export async function findElectron({ electronDir, timeoutMs, say }) {
     const failed = await runInstall(electronDir, timeoutMs);
     if (failed) return { reason: `Electron could not be downloaded: ${failed}` };
   }
-  // The package's own answer (index.js), now without a download: the path it would run, or the override's.
+  return installedElectron(electronDir);
+}
+
+/**
+ * The Electron executable as the package's own index.js names it (or ELECTRON_OVERRIDE_DIST_PATH's), never
+ * downloading: the reason instead when it is not there. For `npm start` after its download, and for the Electron
+ * end-to-end tests, which never download.
+ * @param {string} electronDir
+ * @returns {ElectronLookup}
+ */
+export function installedElectron(electronDir) {
+  if (!existsSync(join(electronDir, 'package.json'))) return { reason: 'the electron package is not installed (run npm install)' };
+  if (!installed(electronDir)) return { reason: 'the Electron binary has not been downloaded (`npm start` downloads it; or set ELECTRON_OVERRIDE_DIST_PATH)' };
   try {
     const binary = /** @type {string} */ (createRequire(join(electronDir, 'package.json'))(electronDir));
     if (!existsSync(binary)) return { reason: process.env.ELECTRON_OVERRIDE_DIST_PATH ? `ELECTRON_OVERRIDE_DIST_PATH has no Electron at ${binary}` : `no Electron at ${binary}` };

@@ -1,7 +1,10 @@
-// `npm test`: every suite in turn — type check, lint, unit + contract (vitest), end-to-end (Playwright) —
-// then one closing line `N passed, N failed` summed over all of them. Exits non-zero when anything failed.
+// `npm test`: every suite in turn — type check, lint, unit + contract (vitest), end-to-end (Playwright in Chromium,
+// then in Electron itself) — then one closing line `N passed, N failed` summed over all of them. A suite that cannot
+// run on this machine (the Electron one without its binary) says why in one line and is counted as skipped, never as
+// passed. Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { electronForTests } from './electron/availability.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const results = [];
@@ -59,9 +62,31 @@ if (existsSync('/usr/bin/chromium')) {
   results.push({ suite: 'end-to-end', passed: 0, failed: 1, seconds: '0' });
 }
 
+console.log('\n== end-to-end in Electron (Playwright _electron)');
+{
+  const electron = electronForTests(root);
+  if ('reason' in electron) {
+    // Its one test is not run: counted as skipped, with the reason, and never as passed.
+    console.log(`The Electron end-to-end suite did not run: ${electron.reason}`);
+    results.push({ suite: 'end-to-end in Electron', passed: 0, failed: 0, skipped: 1, notRun: electron.reason, seconds: '0' });
+  } else {
+    const out = `${root}test-results/electron-e2e.json`;
+    rmSync(out, { force: true });
+    const r = run('npx', ['playwright', 'test', '-c', 'playwright.electron.config.ts']);
+    const s = readJson(out)?.stats;
+    const passed = (s?.expected ?? 0) + (s?.flaky ?? 0);
+    const failed = (s?.unexpected ?? 0) + (s ? 0 : 1) + (r.ok || (s?.unexpected ?? 0) > 0 ? 0 : 1);
+    results.push({ suite: 'end-to-end in Electron', passed, failed, skipped: s?.skipped ?? 0, seconds: r.seconds });
+  }
+}
+
 console.log('\n== summary');
-for (const r of results) console.log(`${r.suite.padEnd(40)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds}s`);
+for (const r of results) {
+  const counts = `${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed`;
+  console.log(`${r.suite.padEnd(40)} ${counts}  ${r.notRun ? `not run: ${r.notRun}` : `${r.seconds}s`}`);
+}
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
-console.log(`${passed} passed, ${failed} failed`);
+const skipped = results.reduce((n, r) => n + (r.skipped ?? 0), 0);
+console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);
