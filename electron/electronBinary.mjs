@@ -24,19 +24,19 @@ function installed(electronDir) {
 }
 
 /**
- * Runs the package's install.js; resolves null on success, else why it failed (one line).
- * @param {string} electronDir @param {number} timeoutMs
+ * Runs a Node script with a time limit, its output discarded but the end of its stderr kept; resolves null when it
+ * succeeded, else why not in one line (`what` names the step: “the download”, “the build”).
+ * @param {string} script @param {{ what: string; timeoutMs: number; env?: NodeJS.ProcessEnv; reason: (stderr: string) => string }} opts
  * @returns {Promise<string | null>}
  */
-function runInstall(electronDir, timeoutMs) {
+export function runNodeScript(script, { what, timeoutMs, env = process.env, reason }) {
   return new Promise((resolve) => {
-    // @electron/get draws a progress bar after 30 s; the one line printed by the caller is the progress shown.
-    const child = spawn(process.execPath, [join(electronDir, 'install.js')], { env: { ...process.env, ELECTRON_GET_NO_PROGRESS: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (/** @type {Buffer} */ c) => (stderr = (stderr + c.toString()).slice(-20_000)));
     const timer = setTimeout(() => {
       child.kill();
-      resolve(`the download did not finish within ${duration(timeoutMs)}`);
+      resolve(`${what} did not finish within ${duration(timeoutMs)}`);
     }, timeoutMs);
     child.on('error', (err) => {
       clearTimeout(timer);
@@ -44,7 +44,7 @@ function runInstall(electronDir, timeoutMs) {
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      resolve(code === 0 ? null : firstErrorLine(stderr) || `the download failed (exit code ${code})`);
+      resolve(code === 0 ? null : reason(stderr) || `${what} failed (exit code ${code})`);
     });
   });
 }
@@ -73,7 +73,8 @@ export async function findElectron({ electronDir, timeoutMs, say }) {
   if (!installed(electronDir)) {
     const version = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version;
     say(`Downloading Electron ${version} for this computer (once, at most ${duration(timeoutMs)})… · 正在下载 Electron ${version}（仅此一次）…`);
-    const failed = await runInstall(electronDir, timeoutMs);
+    // @electron/get draws a progress bar after 30 s; the one line above is the progress shown.
+    const failed = await runNodeScript(join(electronDir, 'install.js'), { what: 'the download', timeoutMs, env: { ...process.env, ELECTRON_GET_NO_PROGRESS: '1' }, reason: firstErrorLine });
     if (failed) return { reason: `Electron could not be downloaded: ${failed}` };
   }
   return installedElectron(electronDir);

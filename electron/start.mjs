@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { duration, findElectron } from './electronBinary.mjs';
+import { duration, findElectron, runNodeScript } from './electronBinary.mjs';
 import { BUILD_ADDON_COMMAND, electronAddonFile, thisMachine } from './nativeAddon.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -48,19 +48,9 @@ async function electronAddon() {
   const addon = electronAddonFile(root, target);
   if (existsSync(addon)) return { addon };
   say(`Building the database addon for Electron ${target.electron} (once, at most ${duration(ADDON_TIMEOUT_MS)})… · 正在为 Electron 构建数据库组件（仅此一次）…`);
-  const failed = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'electron', 'buildAddon.mjs')], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (/** @type {Buffer} */ c) => (stderr += c.toString()));
-    const timer = setTimeout(() => {
-      child.kill();
-      resolve(`the build did not finish within ${duration(ADDON_TIMEOUT_MS)}`);
-    }, ADDON_TIMEOUT_MS);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve(code === 0 ? null : (stderr.trim().split('\n').at(-1) ?? '').replace(/ · .*$/, '') || `${BUILD_ADDON_COMMAND} failed`);
-    });
-  });
+  // buildAddon.mjs ends its stderr with one line saying why (before its “ · ” and the Chinese).
+  const lastLine = (/** @type {string} */ stderr) => (stderr.trim().split('\n').at(-1) ?? '').replace(/ · .*$/, '');
+  const failed = await runNodeScript(join(root, 'electron', 'buildAddon.mjs'), { what: 'the build', timeoutMs: ADDON_TIMEOUT_MS, reason: lastLine });
   return failed ? { reason: `${failed}; try \`${BUILD_ADDON_COMMAND}\`` } : { addon };
 }
 
