@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Figure, type ReportDoc } from '../../../decks/common/model.ts';
 import { formatFigure, resolveFigureRefs } from '../../../decks/common/figures.ts';
-import { extractFigures, paragraphWithRefs, reportParagraphs } from '../../../decks/node/report/figureExtract.ts';
-import { parseReport } from '../../../decks/node/report/index.ts';
+import { distinctLabels, extractFigures, paragraphWithRefs, reportParagraphs, type ExtractedFigure } from '../../../decks/node/report/figureExtract.ts';
+import { decodeReport, parseReport } from '../../../decks/node/report/index.ts';
+import { CORPUS } from '../../fixtures/reports/corpus.ts';
 import { sampleDoc, SAMPLE_PATH } from '../generate/sampleDoc.ts';
 
 const parsedSample = (): ReportDoc => parseReport({ text: readFileSync(SAMPLE_PATH, 'utf8'), format: 'txt' });
@@ -93,6 +94,60 @@ describe('extractFigures', () => {
       it('is deterministic', () => {
         expect(extractFigures(make())).toEqual(extractFigures(make()));
       });
+    });
+  }
+});
+
+describe('labels of a whole report', () => {
+  const figure = (label: string, unit: string, sentence: string, paragraph: number): ExtractedFigure => ({
+    key: `k${paragraph}${unit}${sentence.length}`,
+    label,
+    value: 1,
+    unit,
+    pattern: `{v}${unit}`,
+    decimals: 0,
+    grouped: false,
+    qualifier: '',
+    direction: '',
+    asOf: null,
+    source: { paragraph, start: 0, end: 1, sentence },
+  });
+  const none = () => ({ part: '', leadIn: '' });
+
+  it('tells a target from what was done', () => {
+    const done = figure('地区生产总值增长', '%', '全年地区生产总值增长6.2%。', 0);
+    const aim = figure('地区生产总值增长', '%', '力争地区生产总值增长6%左右。', 5);
+    distinctLabels([done, aim], none);
+    expect([done.label, aim.label]).toEqual(['地区生产总值增长', '地区生产总值增长目标']);
+  });
+
+  it('tells figures apart by unit, then by the year of their part, never by a number in brackets', () => {
+    const kinds = figure('报告法定传染病', '类', '报告法定传染病5类1264例。', 1);
+    const cases = figure('报告法定传染病', '例', '报告法定传染病5类1264例。', 1);
+    const before = figure('新增学位', '个', '新增学位6300个。', 2);
+    const after = figure('新增学位', '个', '新增学位3600个。', 9);
+    const parts = new Map([[2, '2023年工作回顾'], [9, '2024年重点工作']]);
+    distinctLabels([kinds, cases, before, after], (f) => ({ part: parts.get(f.source!.paragraph) ?? '', leadIn: '' }));
+    expect([kinds.label, cases.label, before.label, after.label]).toEqual(['报告法定传染病（类）', '报告法定传染病（例）', '2023年新增学位', '2024年新增学位']);
+  });
+
+  it('takes a list of targets introduced by its lead-in (“主要预期目标是：”) as targets', () => {
+    const done = figure('城镇新增就业', '万人', '城镇新增就业1.8万人。', 0);
+    const aim = figure('城镇新增就业', '万人', '城镇新增就业1.5万人以上；', 3);
+    distinctLabels([done, aim], (f) => ({ part: '', leadIn: f.source!.paragraph === 3 ? '全区经济社会发展的主要预期目标是：' : '' }));
+    expect(aim.label).toBe('城镇新增就业目标');
+  });
+
+  for (const r of CORPUS) {
+    it(`${r.name}: every figure written back exactly, every label its own and naming its subject`, async () => {
+      const doc = parseReport(await decodeReport(r.bytes(), r.fileName));
+      const figures = expectInvariant(doc);
+      const labels = figures.map((f) => f.label);
+      expect(new Set(labels).size).toBe(labels.length);
+      for (const label of labels) {
+        expect(label).not.toMatch(/^(?:增长|提高|下降|增加|减少|总数|数据|全区|全市|占比|比重|投资)?$/);
+        expect(label).not.toMatch(/[（(]\d+[）)]$/);
+      }
     });
   }
 });
