@@ -7,14 +7,13 @@
 import type { Block, ImportWarning, ReportCaption, ReportDoc, ReportParagraph, ReportSection, Slide } from '../../common/model.ts';
 import { LIMITS } from '../../common/model.ts';
 import { extractFigures, paragraphWithRefs, type ExtractedFigure } from '../report/figureExtract.ts';
-import { headingWords, isDateLine } from '../report/lines.ts';
+import { headingWords, isDateLine, isSignOff } from '../report/lines.ts';
 import {
   BULLET_MAX,
   BULLET_LINES,
   bulletLines,
   displayLength,
   displaysOf,
-  figurePhrase,
   hasRef,
   headingTitle,
   keyFigures,
@@ -198,7 +197,8 @@ function addPart(b: DeckBuilder, ctx: Context, part: Part, opts: PartOptions): v
     for (const p of byCards) {
       for (const line of pointsOf.get(p.index)!.bullets) if (summary.reduce((n, x) => n + bulletLines(x, displays), 0) + bulletLines(line, displays) <= SUMMARY_LINES) summary.push(line);
     }
-    const notes = byCards.length > 0 ? byCards.map((p) => refTexts.get(p.index)!) : [`本页数据：${cards.map((f) => figurePhrase(f)).join('；')}。`];
+    // Without a paragraph of its own, the notes name what each card shows (the paragraphs are on the slides after).
+    const notes = byCards.length > 0 ? byCards.map((p) => refTexts.get(p.index)!) : [`本页数据：${cards.map((f) => `{fig:${f.key}}（${f.label}）`).join('，')}。`];
     const h = withHeading(notes, byCards.map((p) => p.index));
     add(
       {
@@ -258,6 +258,8 @@ function addPart(b: DeckBuilder, ctx: Context, part: Part, opts: PartOptions): v
     const slides = Math.max(1, Math.ceil(bullets.length / BULLETS_PER_SLIDE), Math.ceil(lines / LINES_PER_SLIDE));
     const perSlide = Math.ceil(bullets.length / slides);
     let group: { paragraphs: ReportParagraph[]; bullets: string[]; lines: number; titleFrom: ReportParagraph | undefined } = { paragraphs: [], bullets: [], lines: 0, titleFrom: undefined };
+    // Bullets of each paragraph not yet on a slide: a picture follows the slide where its paragraph ends.
+    const remaining = new Map(items.map((x) => [x.p, x.bullets.length]));
     const flush = () => {
       if (group.bullets.length === 0) return;
       const presents = group.paragraphs.filter((p) => !b.slideOfParagraph.has(p.index));
@@ -266,7 +268,7 @@ function addPart(b: DeckBuilder, ctx: Context, part: Part, opts: PartOptions): v
       // A bullet that only repeats the title says nothing more.
       const shown = group.bullets.length > 1 ? group.bullets.filter((x) => x !== title) : group.bullets;
       add({ layout: 'points', title, blocks: bulletBlocks(shown), notes: h.notes.join('\n\n'), hidden: false }, h.presents);
-      imagesAfter(group.paragraphs);
+      imagesAfter([...remaining].filter(([, n]) => n === 0).map(([p]) => p));
       group = { paragraphs: [], bullets: [], lines: 0, titleFrom: undefined };
     };
     for (const { p, bullets: own } of items) {
@@ -281,6 +283,7 @@ function addPart(b: DeckBuilder, ctx: Context, part: Part, opts: PartOptions): v
         if (group.bullets.length > 0 && (group.bullets.length + 1 > perSlide || group.lines + n > LINES_PER_SLIDE)) flush();
         if (!group.paragraphs.includes(p) && !b.slideOfParagraph.has(p.index)) group.paragraphs.push(p);
         group.titleFrom ??= p;
+        remaining.set(p, remaining.get(p)! - 1);
         group.bullets.push(bullet);
         group.lines += n;
       }
@@ -344,20 +347,25 @@ function closingBlocks(refText: string, figures: ReadonlyMap<string, ExtractedFi
 
 function addClosing(b: DeckBuilder, ctx: Context, doc: ReportDoc, deckTitle: string): void {
   const { refTexts, displays } = ctx;
-  if (doc.closing.length === 0) {
-    b.add({ layout: 'closing', title: '谢谢', blocks: [{ kind: 'text', text: deckTitle, role: 'subtitle' }], notes: '', hidden: false });
+  const signOffs: ReportParagraph[] = [];
+  let words = [...doc.closing];
+  while (words.length > 1 && isSignOff(words[words.length - 1]!.text)) signOffs.unshift(words.pop()!);
+  if (words.length === 0 || (words.length === 1 && isSignOff(words[0]!.text))) {
+    b.add({ layout: 'closing', title: '谢谢', blocks: [{ kind: 'text', text: deckTitle, role: 'subtitle' }], notes: words.map((p) => refTexts.get(p.index)!).join('\n\n'), hidden: false }, words.map((p) => p.index));
     return;
   }
-  const last = doc.closing[doc.closing.length - 1]!;
-  const earlier = doc.closing.slice(0, -1);
+  const last = words[words.length - 1]!;
+  const earlier = words.slice(0, -1);
+  words = [];
   if (earlier.length > 0) {
-    addPart(b, ctx, { heading: null, paragraphs: earlier }, { name: doc.closingTitle || '展望', keyTitle: `${doc.closingTitle || '展望'}：关键数据`, keyMin: KEY_FIGURES_MIN, fallbackTitle: doc.closingTitle || '展望', captions: [] });
+    const name = doc.closingTitle || '展望';
+    addPart(b, ctx, { heading: null, paragraphs: earlier }, { name, keyTitle: `${name}：关键数据`, keyMin: KEY_FIGURES_MIN, fallbackTitle: name, captions: [] });
   }
   const refText = refTexts.get(last.index)!;
   const first = statements(refText)[0]?.text ?? '';
-  const title = doc.closingTitle || (first && !hasRef(first) && displayLength(first, displays) <= TITLE_MAX ? first : '结语');
+  const title = doc.closingTitle || (first && !hasRef(first) && displayLength(first, displays) <= TITLE_MAX && [...first].length >= 4 ? first : '结语');
   const blocks = closingBlocks(refText, ctx.byKey, displays).filter((x) => x.kind !== 'text' || x.text !== title);
-  b.add({ layout: 'closing', title, blocks, notes: refText, hidden: false }, [last.index]);
+  b.add({ layout: 'closing', title, blocks, notes: [refText, ...signOffs.map((p) => refTexts.get(p.index)!)].join('\n\n'), hidden: false }, [last.index, ...signOffs.map((p) => p.index)]);
 }
 
 /** A lead paragraph that only opens the speech (“现在，我代表区人民政府，向大会报告工作…”): the cover presents it. */

@@ -89,7 +89,7 @@ export function splitSentences(text: string): Clause[] {
 
 /** Clauses that only link, set the time or address the room: nothing to show on a slide. */
 const CONNECTIVE_ONLY =
-  /^(?:同时|此外|另外|而且|并且|因此|为此|其中|对此|眼下|目前|当前|近年来|新年伊始|新的一年|与此同时|总之|一年来|过去一年|全年|今年|去年|(?:各位|尊敬的)[^，。]{0,12}|同志们|(?:据)?初步(?:核算|统计)|据统计|对于.{1,8}来说|从.{1,4}看|总的来看|总体来看)$/;
+  /^(?:同时|此外|另外|而且|并且|因此|为此|其中|对此|眼下|目前|当前|近年来|新年伊始|新的一年|与此同时|总之|一年来|过去一年|全年|今年|去年|(?:各位|尊敬的)[^，。]{0,12}|同志们|(?:据)?初步(?:核算|统计)|据统计|(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:以来|来|底|初|末)?|明年|下一步|接下来|今后|当前|下阶段|对于.{1,8}来说|从.{1,4}看|总的来看|总体来看)$/;
 /** The items of a paragraph's own list: “一是…”, “二是…”, “第一，…”, “首先…”. */
 const LISTED = /^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|最后)/;
 const LEADING = /^(?:同时|此外|另外|而且|并且|因此|为此|眼下|目前|当前|与此同时|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是)/;
@@ -299,16 +299,23 @@ export function titlePhrase(clause: string, displays: Displays, max = TITLE_MAX)
     const rest = t.slice(subject[0].length);
     if (new RegExp(`^(?:${ACTION.source}|坚持|聚焦|围绕|着力|大力|扎实|深入|持续|全面|加快|积极)`).test(rest)) t = rest;
   }
-  if (displayLength(t, displays) > max || /等$/.test(t) || [...t].length < 4) return null;
+  // A title names the point; the figures are for the bullets (a number in a title is never kept current).
+  if (displayLength(t, displays) > max || /等$/.test(t) || [...t].length < 4 || /[0-9０-９]/.test(t)) return null;
   return (t.match(/“/g)?.length ?? 0) === (t.match(/”/g)?.length ?? 0) ? t : null;
 }
 
-/** A title from a paragraph: a short topic sentence, else the first clause of action that fits, whole. */
+/** A title from a paragraph: the lead-in of its list (“还存在一些短板：”), a short topic sentence, else the first clause of action that fits, whole. */
 export function paragraphTitle(refText: string, displays: Displays): string | null {
+  const clauses = splitClauses(refText).slice(0, 8);
+  const listLead = clauses.find((c) => c.mark === '：' || c.mark === ':');
+  if (listLead && !hasRef(listLead.text)) {
+    const t = listLead.text.replace(LEADING, '').replace(TITLE_SUBJECT, '').trim();
+    if (displayLength(t, displays) <= TITLE_MAX && [...t].length >= 4 && !/[0-9０-９]/.test(t) && !WEAK_START.test(t)) return t;
+  }
   const sentences = splitSentences(refText);
-  const first = sentences[0]?.text ?? '';
-  if (!hasRef(first) && displayLength(first, displays) <= TITLE_MAX && [...first].length >= 4 && !/[，：]/.test(first) && !CONNECTIVE_ONLY.test(first)) return first;
-  for (const c of splitClauses(refText).slice(0, 8)) {
+  const first = (sentences[0]?.text ?? '').replace(LEADING, '');
+  if (!hasRef(first) && displayLength(first, displays) <= TITLE_MAX && [...first].length >= 4 && !/[，：0-9０-９]/.test(first) && !CONNECTIVE_ONLY.test(first)) return first;
+  for (const c of clauses) {
     // A list's item is a point, not the heading over the points.
     if (CONNECTIVE_ONLY.test(c.text) || isDependent(c.text) || LISTED.test(c.text)) continue;
     const t = titlePhrase(c.text, displays);

@@ -274,3 +274,8 @@ export function headingWords(text: string): string {
     .replace(/[。；;：:，,]$/, '')
     .trim();
 }
+
+/** A closing formula after the last words: “以上报告，请予评议。”, “特此报告。”, “谢谢大家！”. */
+export function isSignOff(text: string): boolean {
+  return /^(?:以上报告|以上汇报|特此报告|特此汇报|汇报完毕|谢谢大家|谢谢|请予审议|请予评议)[^。！]{0,12}[。！!]?$/.test(text.trim());
+}

@@ -37,6 +37,7 @@ import {
   isPageNumber,
   isSalutation,
   isSignatureLine,
+  isSignOff,
   visibleLength,
   type HeadingLine,
 } from './lines.ts';
@@ -107,7 +108,8 @@ function joinText(a: string, b: string): string {
 
 /** A line that may go on in the next block: body text longer than a caption-like line, not ending a sentence. */
 function isOpen(p: Para): boolean {
-  return !p.subheading && p.table === null && !endsSentence(p.text) && (!isCaptionLike(p.text) || /[，,、]/.test(p.text));
+  // A line of words without any mark (a label, a table's name) is whole; a sentence shows its commas or its length.
+  return !p.subheading && p.table === null && !endsSentence(p.text) && !/^表\s*\d/.test(p.text) && (/[，,、；;]/.test(p.text) || visibleLength(p.text) > 30);
 }
 
 interface Pending {
@@ -205,6 +207,8 @@ function captionRoles(lines: readonly SourceLine[], isHeading: (i: number) => bo
       return inline ? { kind: 'caption', ...inline } : { kind: 'caption', text: words, credit: '' };
     }
     if (isHeading(i)) return { kind: 'text' };
+    // A table's name (“表1 …”, or a Caption-style line against a table) names the table, not a picture.
+    if (/^表\s*\d/.test(l.text) || (l.caption && (lines[i - 1]?.kind === 'table' || lines[i + 1]?.kind === 'table'))) return { kind: 'text' };
     const inline = captionLine(l.text);
     if (inline) return { kind: 'caption', ...inline };
     if (l.caption) return { kind: 'caption', text: l.text, credit: '' };
@@ -430,6 +434,11 @@ export function parseReport(decoded: ParseInput): ReportDoc {
     }
     const text = salutationBefore + l.text;
     salutationBefore = '';
+    if (prev?.kind === 'table' && (/^表\s*\d/.test(text) || l.caption) && isCaptionLike(text.replace(/\s+/g, '').slice(0, 20))) {
+      // A table's name written under it goes before it, where a reader looks for it.
+      items.splice(items.length - 1, 0, { kind: 'text', text, gapBefore: true, afterFurniture: false });
+      continue;
+    }
     // Without a blank line, a line after an unfinished one continues it (hard-wrapped text), whatever its length.
     if (l.gap === 0 && !l.bold && prev?.kind === 'text' && !endsSentence(prev.text)) {
       prev.text = joinText(prev.text, text);
@@ -525,13 +534,17 @@ export function parseReport(decoded: ParseInput): ReportDoc {
   if (!closing) {
     const last = sections[sections.length - 1] ?? lead;
     const moved: Para[] = [];
-    while (last.paras.length - moved.length > 1 && moved.length < 2) {
-      const p = last.paras[last.paras.length - 1 - moved.length]!;
-      const before = last.paras[last.paras.length - 2 - moved.length];
+    // A closing formula at the very end (“以上报告，请予评议。”) goes with the closing words before it.
+    let signOffs = 0;
+    while (signOffs < 2 && last.paras.length - signOffs > 2 && isSignOff(last.paras[last.paras.length - 1 - signOffs]!.text)) signOffs++;
+    while (last.paras.length - moved.length - signOffs > 1 && moved.length < 2) {
+      const p = last.paras[last.paras.length - 1 - signOffs - moved.length]!;
+      const before = last.paras[last.paras.length - 2 - signOffs - moved.length];
       // A sub-part keeps its only paragraph.
       if (p.subheading || p.table || !speaksOfTheFuture(p.text) || before?.subheading) break;
       moved.unshift(p);
     }
+    if (moved.length > 0 && signOffs > 0) moved.push(...last.paras.slice(last.paras.length - signOffs));
     if (moved.length > 0) {
       const firstMoved = moved[0]!;
       const movedSet = new Set(moved);
