@@ -193,11 +193,11 @@ function addImage(ctx: SlideContext, block: Extract<Block, { kind: 'image' }>, b
   }
 }
 
-/** Table font size in points: smaller as the table grows, as the slide CSS sets it. */
+/** Table font size in points: smaller as the table grows (26, 22, 17 px on the slide). */
 function tableFontSize(block: Extract<Block, { kind: 'table' }>): number {
   const rows = block.rows.length + 1;
   const cols = block.header.length;
-  return rows <= 5 && cols <= 4 ? 18 : rows <= 8 && cols <= 6 ? 15 : 12;
+  return rows <= 5 && cols <= 4 ? 19.5 : rows <= 8 && cols <= 6 ? 16.5 : 13;
 }
 
 /** A real table: a header row in the accent colour, banded body rows, figures in the figure colour. */
@@ -207,7 +207,7 @@ function addTable(ctx: SlideContext, block: Extract<Block, { kind: 'table' }>, b
   const cells = (text: string, base: RunOptions, figureColor: string): PptxGenJS.TableCell[] =>
     figureRuns(text, figures, base, figureColor).map((r) => ({ text: r.text as string, options: r.options as PptxGenJS.TableCellProps }));
   const header: PptxGenJS.TableRow = block.header.map((c) => ({
-    text: cells(c, { fontSize: size, bold: true, color: palette.coverInk }, palette.coverInk2),
+    text: cells(c, { fontSize: size, bold: true, color: palette.background }, palette.background),
     options: { fill: { color: palette.accent }, align: 'center', valign: 'middle', bold: true },
   }));
   const body: PptxGenJS.TableRow[] = block.rows.map((row, i) =>

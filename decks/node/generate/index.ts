@@ -107,13 +107,28 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 /** A part of a section: its opening (no heading) or a sub-part under its sub-heading. */
 interface Part {
   heading: ReportParagraph | null;
+  /** The title of a list item run in at the head of its paragraph (“一是压实防火责任。…”), when there is no heading. */
+  runIn?: string;
   paragraphs: ReportParagraph[];
 }
 
+/** “一是压实防火责任。…”: a paragraph that opens with its item of a list, short enough to title its slide. */
+const RUN_IN_ITEM = /^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，、]?|首先[，、]?|其次[，、]?|再次[，、]?|最后[，、]?)([^。；，：]{2,16})[。；：]/;
+
+/**
+ * A section's parts: its opening and each sub-part under a sub-heading. Where a run of paragraphs with no sub-headings
+ * opens each with its item of a list (“一是…。”, “二是…。”), each of those is a part of its own, titled by its item.
+ */
 function partsOf(paragraphs: readonly ReportParagraph[]): Part[] {
   const parts: Part[] = [{ heading: null, paragraphs: [] }];
+  const items = paragraphs.filter((p) => !p.subheading && !p.table && RUN_IN_ITEM.test(p.text)).length;
+  const byItems = items >= 2 && !paragraphs.some((p) => p.subheading);
   for (const p of paragraphs) {
+    const item = byItems && !p.table ? RUN_IN_ITEM.exec(p.text) : null;
     if (p.subheading) parts.push({ heading: p, paragraphs: [] });
+    else if (item?.[1]) parts.push({ heading: null, runIn: item[1], paragraphs: [p] });
+    // After an item, a paragraph that is no item is not part of it.
+    else if (parts[parts.length - 1]!.runIn) parts.push({ heading: null, paragraphs: [p] });
     else parts[parts.length - 1]!.paragraphs.push(p);
   }
   return parts.filter((p) => p.heading || p.paragraphs.length > 0);
@@ -174,7 +189,7 @@ function addPart(b: DeckBuilder, ctx: Context, part: Part, opts: PartOptions): v
   // What the cards say in full: paragraphs whose shown figures all stand on the cards; their one point goes under them.
   const byCards = body.filter((p) => pointsOf.get(p.index)!.onCards && pointsOf.get(p.index)!.withFigures === 0);
   const heading = part.heading;
-  const headingText = heading ? headingTitle(headingWords(heading.text), displays) : null;
+  const headingText = heading ? headingTitle(headingWords(heading.text), displays) : (part.runIn ?? null);
   let headingUsed = false;
   const seenTitles = new Map<string, number>();
   const titled = (title: string): string => {
@@ -277,9 +292,12 @@ function addPart(b: DeckBuilder, ctx: Context, part: Part, opts: PartOptions): v
         group.paragraphs.push(p);
         continue;
       }
+      // A paragraph starts a new slide when it would not fit whole on this one, or this one has its share.
+      const ownLines = own.reduce((n, x) => n + bulletLines(x, displays), 0);
+      if (group.bullets.length > 0 && (group.bullets.length >= perSlide || group.bullets.length + own.length > BULLETS_PER_SLIDE || group.lines + ownLines > LINES_PER_SLIDE)) flush();
       for (const bullet of own) {
         const n = bulletLines(bullet, displays);
-        // A full slide is closed; a paragraph may run over to the next one (its notes stay where it starts).
+        // A paragraph too long for one slide runs over to the next (its notes stay where it starts).
         if (group.bullets.length > 0 && (group.bullets.length + 1 > perSlide || group.lines + n > LINES_PER_SLIDE)) flush();
         if (!group.paragraphs.includes(p) && !b.slideOfParagraph.has(p.index)) group.paragraphs.push(p);
         group.titleFrom ??= p;
@@ -324,8 +342,8 @@ function addSection(b: DeckBuilder, ctx: Context, s: ReportSection): void {
     }),
   );
   for (const part of partsOf(s.paragraphs)) {
-    const name = part.heading ? shortName(headingWords(part.heading.text), ctx.displays) : shortName(s.title, ctx.displays);
-    addPart(b, ctx, part, { name, keyTitle: `${name}：关键数据`, keyMin: KEY_FIGURES_MIN, fallbackTitle: s.subtitle && displayLength(s.subtitle, ctx.displays) <= TITLE_MAX ? s.subtitle : s.title, captions: s.captions });
+    const name = part.heading ? shortName(headingWords(part.heading.text), ctx.displays) : (part.runIn ?? shortName(s.title, ctx.displays));
+    addPart(b, ctx, part, { name, keyTitle: `${name}：关键数据`, keyMin: part.runIn ? Infinity : KEY_FIGURES_MIN, fallbackTitle: s.subtitle && displayLength(s.subtitle, ctx.displays) <= TITLE_MAX ? s.subtitle : s.title, captions: s.captions });
   }
 }
 
@@ -405,7 +423,11 @@ export function generateDeck(doc: ReportDoc, opts: { title?: string; date?: stri
   const sectionStart = doc.sections[0]?.paragraphs[0]?.index ?? doc.closing[0]?.index ?? Infinity;
   const lead = doc.lead.filter((p) => !opening.includes(p));
   const leadCaptions = doc.captions.filter((c) => c.after < sectionStart);
-  if (lead.length > 0) addPart(b, ctx, { heading: null, paragraphs: lead }, { name: '主要指标', keyTitle: '主要指标', keyMin: 1, fallbackTitle: '总体情况', captions: leadCaptions });
+  for (const [i, part] of partsOf(lead).entries()) {
+    // The lead's figures are its 主要指标; the items of a list in it are points, not parts with figures of their own.
+    const opening = i === 0 && !part.runIn;
+    addPart(b, ctx, part, { name: part.runIn ?? '主要指标', keyTitle: '主要指标', keyMin: opening ? 1 : Infinity, fallbackTitle: '总体情况', captions: leadCaptions });
+  }
   for (const c of leadCaptions) if (!b.slideOfCaption.has(c)) b.slideOfCaption.set(c, b.add(imageSlide(c)));
 
   // A long report's agenda runs over several slides rather than overflowing one.

@@ -340,7 +340,7 @@ export function parseReport(decoded: ParseInput): ReportDoc {
     end--;
   }
   for (const s of signature) if (!bylines.includes(s)) bylines.push(s);
-  const frontAll = [...frontLines, ...signature];
+  const frontAll = [...new Set([...frontLines, ...signature])];
   // A single byline under a title is what every article has; anything more is said.
   if (subtitle || salutation || signature.length > 0 || bylines.length > 1) {
     pending.push(
