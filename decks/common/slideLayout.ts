@@ -6,7 +6,8 @@ export type BlockGroup =
   | { kind: 'bullets'; items: Extract<Block, { kind: 'bullet' }>[] }
   | { kind: 'figures'; items: Extract<Block, { kind: 'figure' }>[] }
   | { kind: 'text'; block: Extract<Block, { kind: 'text' }> }
-  | { kind: 'image'; block: Extract<Block, { kind: 'image' }> };
+  | { kind: 'image'; block: Extract<Block, { kind: 'image' }> }
+  | { kind: 'table'; block: Extract<Block, { kind: 'table' }> };
 
 /** Consecutive bullets form one list and consecutive figures one row of callouts. */
 export function groupBlocks(blocks: readonly Block[]): BlockGroup[] {
@@ -20,6 +21,7 @@ export function groupBlocks(blocks: readonly Block[]): BlockGroup[] {
       if (last?.kind === 'figures') last.items.push(b);
       else groups.push({ kind: 'figures', items: [b] });
     } else if (b.kind === 'text') groups.push({ kind: 'text', block: b });
+    else if (b.kind === 'table') groups.push({ kind: 'table', block: b });
     else groups.push({ kind: 'image', block: b });
   }
   return groups;

@@ -33,6 +33,7 @@ function visibleText(slide: Slide, deck: Deck, displays: Displays): string {
     if (b.kind === 'bullet' || b.kind === 'text') parts.push(resolved(b.text, displays));
     else if (b.kind === 'figure') parts.push((b.caption ?? byKey.get(b.key)?.label ?? '') + (displays.get(b.key) ?? ''));
     else if (b.kind === 'image') parts.push(b.caption, b.credit);
+    else if (b.kind === 'table') parts.push(...[b.header, ...b.rows].map((row) => resolved(row.join(' '), displays)));
   }
   return parts.join('\n');
 }
@@ -204,8 +205,9 @@ function balancedPairs(text: string): boolean {
 /**
  * A bullet is a fragment when (any of):
  * 1. it opens with a continuing word (CONTINUES): “提高…”, “其中…”, “占…”, “和…”;
- * 2. it holds a figure and the words before its first figure are only measure/direction words (BARE_LEAD: “提高”,
- *    “总投资约”), or there are none and the figure's own clause says nothing more (a bare “5.5%”);
+ * 2. it holds a figure, the words before its first figure are only measure/direction words (BARE_LEAD: “提高”,
+ *    “总投资约”) or none, and the figure's own clause says nothing more after it (“提高2.1个百分点”, a bare “5.5%”;
+ *    not “完成8个老旧小区改造”, whose object follows the figure);
  * 3. it ends on a mark or word that expects more: 、，：（“《 和 及 与;
  * 4. its brackets or quotes are unbalanced;
  * 5. it has fewer than 4 Chinese characters.
@@ -218,8 +220,7 @@ export function isFragment(bulletWithRefs: string, displays: Displays): boolean 
   const clauseAfter = firstRef < 0 ? '' : resolved(bulletWithRefs.slice(firstRef).replace(new RegExp(FIGURE_REF.source), ''), displays).split(/[，,；;。]/)[0]!;
   return (
     CONTINUES.test(text) ||
-    (before !== null && before !== '' && BARE_LEAD.test(before)) ||
-    (before === '' && hanCount(clauseAfter) < 2) ||
+    (before !== null && BARE_LEAD.test(before) && hanCount(clauseAfter) < 2) ||
     /[、,:(“《和及与]$/.test(text) ||
     !balancedPairs(text) ||
     hanCount(text) < 4
@@ -270,7 +271,13 @@ export function paragraphsInNotesTwice(deck: Deck, sourceText: string): string[]
 export function emptySlides(deck: Deck): string[] {
   const figureKeys = new Set(deck.figures.map((f) => f.key));
   const hasContent = (b: Block) =>
-    b.kind === 'figure' ? figureKeys.has(b.key) : b.kind === 'image' ? comparable(b.caption) !== '' : comparable(b.text) !== '';
+    b.kind === 'figure'
+      ? figureKeys.has(b.key)
+      : b.kind === 'image'
+        ? comparable(b.caption) !== ''
+        : b.kind === 'table'
+          ? b.rows.some((row) => row.some((c) => comparable(c) !== ''))
+          : comparable(b.text) !== '';
   return shown(deck.slides)
     .filter((s) => {
       const content = s.blocks.filter(hasContent);

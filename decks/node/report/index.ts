@@ -6,7 +6,8 @@ import { basename } from 'node:path';
 import { ApiError } from '../../common/api.ts';
 import { LIMITS } from '../../common/model.ts';
 import { decodeTextBytes, normaliseReportText } from './decode.ts';
-import { docxToText } from './docxText.ts';
+import { docxToLines } from './docxText.ts';
+import type { SourceLine } from './sourceLines.ts';
 
 export { parseReport } from './parse.ts';
 export { normaliseReportText } from './decode.ts';
@@ -22,6 +23,8 @@ export interface DecodedReport {
   /** sha256 of the file's bytes, hex. */
   sha256: string;
   bytes: number;
+  /** Word's lines, read from the document's structure (styles, tables, pictures); absent for text files. */
+  lines?: SourceLine[];
 }
 
 function megabytes(n: number): string {
@@ -60,9 +63,10 @@ export async function decodeReport(bytes: Uint8Array, fileName: string): Promise
   let text: string;
   let encoding: string;
   let format: ReportFormat;
+  let lines: SourceLine[] | undefined;
   if (isZip) {
-    // A Word file is a zip, whatever its name says; any other zip is refused by docxToText with a clear message.
-    text = await docxToText(bytes);
+    // A Word file is a zip, whatever its name says; any other zip is refused by docxToLines with a clear message.
+    ({ text, lines } = await docxToLines(bytes));
     encoding = 'docx';
     format = 'docx';
   } else if (ext === 'docx') {
@@ -75,7 +79,7 @@ export async function decodeReport(bytes: Uint8Array, fileName: string): Promise
   }
   text = normaliseReportText(text);
   if (text.trim() === '') throw emptyReport();
-  return { text, encoding, format, fileName: name, sha256, bytes: bytes.byteLength };
+  return { text, encoding, format, fileName: name, sha256, bytes: bytes.byteLength, ...(lines ? { lines } : {}) };
 }
 
 function unreadable(zh: string, en: string): ApiError {

@@ -65,6 +65,8 @@ export const en = {
   'warning.heading-guessed': 'Heading guessed',
   'warning.encoding': 'Text encoding',
   'warning.empty-section': 'Empty section',
+  'warning.front-matter': 'Cover lines',
+  'warning.page-furniture': 'Page numbers and headers',
   'editor.back': 'Back to my decks',
   'editor.slides': 'Slides',
   'editor.slideName': 'Slide {n}: {title}',

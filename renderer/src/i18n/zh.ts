@@ -63,6 +63,8 @@ export const zh = {
   'warning.heading-guessed': '推断标题',
   'warning.encoding': '文字编码',
   'warning.empty-section': '空白章节',
+  'warning.front-matter': '封面内容',
+  'warning.page-furniture': '页码页眉',
   'editor.back': '返回演示文稿列表',
   'editor.slides': '幻灯片',
   'editor.slideName': '第{n}张：{title}',

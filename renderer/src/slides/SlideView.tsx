@@ -104,6 +104,41 @@ function Callout({ block, figures }: { block: Extract<Block, { kind: 'figure' }>
  */
 export const SlideAssetsContext = createContext<ReadonlyMap<string, string> | null>(null);
 
+/** How large a table's text is set: smaller as it grows (the PPTX export follows the same steps). */
+export function tableSize(block: Extract<Block, { kind: 'table' }>): 'large' | 'medium' | 'small' {
+  const rows = block.rows.length + 1;
+  const cols = block.header.length;
+  return rows <= 5 && cols <= 4 ? 'large' : rows <= 8 && cols <= 6 ? 'medium' : 'small';
+}
+
+/** A table of the report: a header row, body rows; figures in its cells show their current values. */
+function TableBlock({ block, figures }: { block: Extract<Block, { kind: 'table' }>; figures: FigureMap }) {
+  return (
+    <table className={`hb-table size-${tableSize(block)}`}>
+      <thead>
+        <tr>
+          {block.header.map((cell, i) => (
+            <th key={i} scope="col">
+              <FigureText text={cell} figures={figures} />
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {block.rows.map((row, r) => (
+          <tr key={r}>
+            {block.header.map((_, c) => (
+              <td key={c}>
+                <FigureText text={row[c] ?? ''} figures={figures} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function ImageBlock({ block }: { block: Extract<Block, { kind: 'image' }> }) {
   const assets = useContext(SlideAssetsContext);
   const url = block.assetId ? assets?.get(block.assetId) : undefined;
@@ -147,6 +182,7 @@ export function densityOf(blocks: readonly Block[]): Density {
     if (g.kind === 'bullets') for (const b of g.items) lengths.push(b.text.replace(/\{fig:[^}]*\}/g, '123456').length + b.level * 2);
     else if (g.kind === 'text') lengths.push(g.block.text.replace(/\{fig:[^}]*\}/g, '123456').length);
     else if (g.kind === 'figures') fixedLines += 4 * Math.ceil(g.items.length / 4);
+    else if (g.kind === 'table') fixedLines += Math.min(10, g.block.rows.length + 1);
     else fixedLines += 7;
   }
   for (const d of DENSITIES) {
@@ -186,6 +222,8 @@ function Body({ blocks, figures, omitRoles = [], indexOf }: { blocks: readonly B
         );
       case 'image':
         return <ImageBlock key={i} block={g.block} />;
+      case 'table':
+        return <TableBlock key={i} block={g.block} figures={figures} />;
     }
   });
 }

@@ -30,7 +30,9 @@ function handDoc(): ReportDoc {
   }));
   return {
     title: '全面建设“青春之城” 奋力走好高质量发展之路',
-    byline: '张三 李四',
+    subtitle: '',
+    bylines: ['张三 李四'],
+    salutation: '',
     lead: [
       { index: 0, text: '预计全年地区生产总值增长5.5%，城乡居民收入分别增长6.3%和8%，综合实力位居全国百强区第33位，比上一年上升2位。', truncated: false },
       { index: 1, text: '新征程催人奋进。上虞区正以排头兵姿态全面建设“青春之城”。', truncated: false },
@@ -45,6 +47,7 @@ function handDoc(): ReportDoc {
       },
     ],
     closing: [{ index: 10, text: '图更强、争一流、敢首创，上虞区将书写高质量发展之路的精彩华章。', truncated: false }],
+    closingTitle: '',
     captions: [{ text: '樱花谷', credit: '', after: 10 }],
     warnings: [
       { kind: 'lines-joined', paragraph: 9, excerpt: '上虞区以片区化', message: { zh: '合并了断开的行', en: 'Joined a broken line' } },
@@ -66,7 +69,7 @@ for (const [name, make] of docs) {
       const [title, figures] = deck.slides;
       expect(title).toMatchObject({ id: 's1', layout: 'title', title: doc.title });
       expect(title!.blocks).toEqual([
-        { kind: 'text', text: doc.byline, role: 'byline' },
+        ...doc.bylines.map((text) => ({ kind: 'text', text, role: 'byline' })),
         { kind: 'text', text: '2023年1月', role: 'date' },
       ]);
       const leadKeys = deck.figures.filter((f) => doc.lead.some((p) => p.index === f.source!.paragraph)).map((f) => f.key);
@@ -184,7 +187,7 @@ describe('generateDeck on a long report', () => {
       paragraphs: [{ index: i, text: `第${i + 1}项工作稳步推进，各项任务全面完成。`, truncated: false }],
       captions: [],
     }));
-    const deck = generateDeck({ title: '工作报告', byline: '', lead: [], sections, closing: [], captions: [], warnings: [] });
+    const deck = generateDeck({ title: '工作报告', subtitle: '', bylines: [], salutation: '', lead: [], sections, closing: [], closingTitle: '', captions: [], warnings: [] });
     const agendas = deck.slides.filter((s) => s.layout === 'agenda');
     expect(agendas.length).toBeGreaterThan(1);
     expect(agendas.flatMap((s) => s.blocks.map((b) => (b.kind === 'bullet' ? b.text : '')))).toEqual(sections.map((s) => s.title));

@@ -45,7 +45,7 @@ describe('.docx reports', () => {
     expect(d.text.split('\n')[0]).toBe('# 全面建设“青春之城” 奋力走好高质量发展之路');
     const doc = parseReport(d);
     expect(doc.title).toBe('全面建设“青春之城” 奋力走好高质量发展之路');
-    expect(doc.byline).toBe('孙良 倪贤方');
+    expect(doc.bylines).toEqual(['孙良 倪贤方']);
     expect(doc.lead.map((x) => x.text)).toEqual([paragraph(1)]);
     expect(doc.sections.map((s) => [s.title, s.subtitle])).toEqual([0, 1, 2].map(phrases));
     expect(doc.sections.map((s) => s.paragraphs.map((x) => x.text))).toEqual([0, 1, 2].map((i) => [paragraph(10 + i), paragraph(20 + i)]));

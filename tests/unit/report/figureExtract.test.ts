@@ -14,7 +14,9 @@ const SAMPLE_MUST_HAVE = ['5.5%', '6.3%', '8%', '第33位', '上升2位', '2500�
 function smallDoc(): ReportDoc {
   return {
     title: '测试报告',
-    byline: '作者',
+    subtitle: '',
+    bylines: ['作者'],
+    salutation: '',
     lead: [{ index: 0, text: '预计全年地区生产总值增长5.5%。2022年成绩喜人。', truncated: false }],
     sections: [
       {
@@ -25,6 +27,7 @@ function smallDoc(): ReportDoc {
       },
     ],
     closing: [{ index: 2, text: '实现地区生产总值1,286.4亿元左右。', truncated: false }],
+    closingTitle: '',
     captions: [],
     warnings: [],
   };

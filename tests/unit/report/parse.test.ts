@@ -36,7 +36,7 @@ describe('the sample report (Shangyu)', async () => {
 
   it('finds the title, the byline and the lead', () => {
     expect(doc.title).toBe('全面建设“青春之城” 奋力走好上虞高质量发展之路');
-    expect(doc.byline).toBe('孙良 倪贤方 袁伟江');
+    expect(doc.bylines).toEqual(['孙良 倪贤方 袁伟江']);
     expect(doc.lead.map((p) => p.text)).toEqual([sourceLines[2], sourceLines[3]]);
   });
 
@@ -136,7 +136,7 @@ describe('reports in other shapes', () => {
     const { text, bodyCount } = numberedReport(5, 2);
     const doc = parseReport({ text, format: 'txt' });
     expect(doc.title).toBe('关于2023年全区经济社会发展情况的报告');
-    expect(doc.byline).toBe('本报记者 张三 通讯员 李四');
+    expect(doc.bylines).toEqual(['本报记者 张三 通讯员 李四']);
     expect(doc.lead.map((p) => p.text)).toEqual([paragraph(1), paragraph(2)]);
     expect(doc.sections).toHaveLength(5);
     doc.sections.forEach((s, i) => {
@@ -199,7 +199,7 @@ describe('reports in other shapes', () => {
     ].join('\n');
     const doc = parseReport({ text, format: 'md' });
     expect(doc.title).toBe('奋进新征程 建功新时代');
-    expect(doc.byline).toBe('记者 王五');
+    expect(doc.bylines).toEqual(['记者 王五']);
     expect(doc.lead).toHaveLength(1);
     expect(doc.sections.map((s) => [s.title, s.subtitle])).toEqual([
       ['兴产业', '强平台'],
