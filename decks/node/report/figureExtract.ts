@@ -1,7 +1,7 @@
 // Figure extraction: every quantitative figure of a parsed report becomes a Figure with its source,
 // so generated slides and notes can refer to it (`{fig:KEY}`) instead of copying its digits.
 import type { Figure, ReportDoc, ReportParagraph } from '../../common/model.ts';
-import { capLabel, findFigures, formatFigure, sentenceAround } from '../../common/figures.ts';
+import { capLabel, findFigures, formatFigure, parseValueInput, sentenceAround, type FigureMatch } from '../../common/figures.ts';
 
 export type ExtractedFigure = Omit<Figure, 'display' | 'updatedAt'>;
 
@@ -67,9 +67,58 @@ export function distinctLabels(figures: ExtractedFigure[], contextOf: (f: Extrac
   }
 }
 
+/** A unit written in a header, in brackets at its end: “规上工业总产值（亿元）”, “2023年（家）”, “数量（个）”. */
+const HEADER_UNIT = /[（(]\s*([^（）()]{1,8}?)\s*[）)]\s*$/;
+const BARE_NUMBER = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** A header's words without its unit and without “其中”: what the column or row is about. */
+function headerWords(cell: string): string {
+  return cell.replace(HEADER_UNIT, '').replace(/^其中/, '').trim();
+}
+
+/**
+ * The figures of a table paragraph, read cell by cell (the header row holds no figures: its years are column names).
+ * A cell that writes its unit (“11.2%”, “提高0.5个百分点”) is read as text is; a bare number (“812.4”) takes the unit
+ * its row or column header names in brackets, and is no figure when neither does. Each figure is labelled by its row
+ * and its column (“2023年规上工业总产值”, “规上工业总产值增幅”). Positions are in the paragraph's text (tableText).
+ */
+function tableFigures(text: string): { match: FigureMatch; line: string }[] {
+  const lines = text.split('\n');
+  const header = (lines[0] ?? '').split('\t');
+  const out: { match: FigureMatch; line: string }[] = [];
+  let offset = (lines[0] ?? '').length + 1;
+  for (const line of lines.slice(1)) {
+    const cells = line.split('\t');
+    const rowLabel = headerWords(cells[0] ?? '');
+    let at = offset;
+    cells.forEach((cell, col) => {
+      const start = at;
+      at += cell.length + 1;
+      if (col === 0) return;
+      const column = headerWords(header[col] ?? '');
+      const year = /^\d{4}年度?$/.test(column);
+      const label = capLabel(year ? column + rowLabel : rowLabel + column);
+      const trimmed = cell.trim();
+      if (BARE_NUMBER.test(trimmed)) {
+        const unit = HEADER_UNIT.exec(header[col] ?? '')?.[1] ?? HEADER_UNIT.exec(cells[0] ?? '')?.[1];
+        const typed = parseValueInput(trimmed);
+        if (!unit || !typed) return;
+        const from = start + cell.indexOf(trimmed);
+        const match: FigureMatch = { start: from, end: from + trimmed.length, text: trimmed, ...typed, unit: unit === '％' ? '%' : unit, pattern: '{v}', qualifier: '', direction: '', label };
+        out.push({ match, line });
+        return;
+      }
+      for (const m of findFigures(cell)) out.push({ match: { ...m, start: start + m.start, end: start + m.end, label }, line });
+    });
+    offset += line.length + 1;
+  }
+  return out;
+}
+
 /**
  * The figures of a report in document order, keyed `f1`, `f2`, … (stable for the same report), each with a label of
- * its own. `source.start..end` is a range of the paragraph's text, and formatFigure(figure) reproduces it exactly.
+ * its own. `source.start..end` is a range of the paragraph's text, and formatFigure(figure) reproduces it exactly;
+ * a table's figures are its cells' (the paragraph's text is the table's, see tableText), their sentence their row.
  */
 export function extractFigures(doc: ReportDoc): ExtractedFigure[] {
   const figures: ExtractedFigure[] = [];
@@ -79,7 +128,8 @@ export function extractFigures(doc: ReportDoc): ExtractedFigure[] {
   for (const p of reportParagraphs(doc)) {
     const leadIn = /^[^。；：]{0,30}：/.exec(p.text);
     if (leadIn) leadIns.set(p.index, leadIn[0]);
-    for (const m of findFigures(p.text)) {
+    const found = p.table ? tableFigures(p.text) : findFigures(p.text).map((match) => ({ match, line: null }));
+    for (const { match: m, line } of found) {
       figures.push({
         key: `f${figures.length + 1}`,
         label: m.label,
@@ -91,7 +141,7 @@ export function extractFigures(doc: ReportDoc): ExtractedFigure[] {
         qualifier: m.qualifier,
         direction: m.direction,
         asOf: null,
-        source: { paragraph: p.index, start: m.start, end: m.end, sentence: sentenceAround(p.text, m.start, m.end) },
+        source: { paragraph: p.index, start: m.start, end: m.end, sentence: line ?? sentenceAround(p.text, m.start, m.end) },
       });
     }
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Figure, type ReportDoc } from '../../../decks/common/model.ts';
+import { Figure, tableText, type ReportDoc } from '../../../decks/common/model.ts';
 import { formatFigure, resolveFigureRefs } from '../../../decks/common/figures.ts';
 import { distinctLabels, extractFigures, paragraphWithRefs, reportParagraphs, type ExtractedFigure } from '../../../decks/node/report/figureExtract.ts';
 import { decodeReport, parseReport } from '../../../decks/node/report/index.ts';
@@ -153,4 +153,43 @@ describe('labels of a whole report', () => {
       }
     });
   }
+});
+
+describe('tables, cell by cell', () => {
+  const table = {
+    header: ['指标', '2022年', '2023年', '增幅'],
+    rows: [
+      ['规上工业总产值（亿元）', '812.4', '1,903.6', '11.2%'],
+      ['研发投入强度（%）', '4.1', '4.6', '提高0.5个百分点'],
+      ['入选项目', '12', '15', '—'],
+    ],
+  };
+  const doc = (): ReportDoc => ({
+    title: '表格',
+    byline: '',
+    lead: [{ index: 0, text: tableText(table), truncated: false, table }],
+    sections: [],
+    closing: [],
+    captions: [],
+    warnings: [],
+  });
+
+  it('reads each body cell; header years are no figures; a bare number takes its unit from its header', () => {
+    const figures = expectInvariant(doc());
+    expect(figures.map((f) => [formatFigure(f), f.unit, f.label])).toEqual([
+      ['812.4', '亿元', '2022年规上工业总产值'],
+      ['1,903.6', '亿元', '2023年规上工业总产值'],
+      ['11.2%', '%', '规上工业总产值增幅'],
+      ['4.1', '%', '2022年研发投入强度'],
+      ['4.6', '%', '2023年研发投入强度'],
+      ['0.5个百分点', '个百分点', '研发投入强度增幅'],
+    ]);
+    expect(figures.find((f) => f.unit === '个百分点')).toMatchObject({ direction: '提高' });
+    // Its sentence is its row, as the paragraph holds it.
+    expect(figures[0]!.source!.sentence).toBe('规上工业总产值（亿元）\t812.4\t1,903.6\t11.2%');
+  });
+
+  it('a bare number with no unit in its row or column is no figure (the row “入选项目” has none)', () => {
+    expect(extractFigures(doc()).some((f) => f.label.includes('入选项目'))).toBe(false);
+  });
 });
