@@ -166,7 +166,10 @@ describe('tables, cell by cell', () => {
   };
   const doc = (): ReportDoc => ({
     title: '表格',
-    byline: '',
+    subtitle: '',
+    bylines: [],
+    salutation: '',
+    closingTitle: '',
     lead: [{ index: 0, text: tableText(table), truncated: false, table }],
     sections: [],
     closing: [],
