@@ -41,22 +41,34 @@ export function distinctLabels(figures: ExtractedFigure[], contextOf: (f: Extrac
     const phrase = /^(.{4,}?)(?:与|和|及|、|，|的)/.exec(part);
     return part.length <= 10 ? part : (phrase?.[1] ?? part).slice(0, 10);
   };
-  const passes: ((f: ExtractedFigure, shared: ExtractedFigure[]) => string | null)[] = [
-    (f) => (isTarget(f) ? `${f.label}目标` : null),
-    (f, shared) => (new Set(shared.map((o) => o.unit)).size > 1 && f.unit ? `${f.label}（${f.unit}）` : null),
-    (f, shared) => {
-      const part = partName(f);
-      if (!part || new Set(shared.map(partName)).size < 2) return null;
-      return /^\d{4}年$/.test(part) ? `${part}${f.label}` : `${f.label}（${part}）`;
+  // Each pass names every figure of a shared label, or null where it has nothing to add.
+  const passes: ((shared: readonly ExtractedFigure[]) => (string | null)[])[] = [
+    (shared) => shared.map((f) => (isTarget(f) ? `${f.label}目标` : null)),
+    (shared) => {
+      if (new Set(shared.map((o) => o.unit)).size < 2) return shared.map(() => null);
+      return shared.map((f) => (f.unit ? `${f.label}（${f.unit}）` : null));
     },
-    (f) => `${f.label}（${formatFigure(f)}）`,
+    (shared) => {
+      const parts = shared.map(partName);
+      if (new Set(parts).size < 2) return shared.map(() => null);
+      return shared.map((f, i) => {
+        const part = parts[i]!;
+        if (!part) return null;
+        return /^\d{4}年$/.test(part) ? `${part}${f.label}` : `${f.label}（${part}）`;
+      });
+    },
+    (shared) => shared.map((f) => `${f.label}（${formatFigure(f)}）`),
   ];
   for (const pass of passes) {
     const byLabel = new Map<string, ExtractedFigure[]>();
-    for (const f of figures) byLabel.set(f.label, [...(byLabel.get(f.label) ?? []), f]);
+    for (const f of figures) {
+      const list = byLabel.get(f.label);
+      if (list) list.push(f);
+      else byLabel.set(f.label, [f]);
+    }
     for (const shared of byLabel.values()) {
       if (shared.length < 2) continue;
-      const renamed = shared.map((f) => pass(f, shared));
+      const renamed = pass(shared);
       // A pass that would rename every one of them the same way tells nothing apart.
       if (renamed.every((r) => r !== null) && new Set(renamed).size === 1) continue;
       shared.forEach((f, i) => {
