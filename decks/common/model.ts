@@ -143,6 +143,8 @@ export const WarningKind = z.enum([
   'front-matter',
   /** Page numbers and running headers removed. */
   'page-furniture',
+  /** A report too long for a full deck was made into a condensed one. */
+  'condensed',
 ]);
 export type WarningKind = z.infer<typeof WarningKind>;
 export const ImportWarning = z.object({

@@ -27,6 +27,13 @@ export function groupBlocks(blocks: readonly Block[]): BlockGroup[] {
   return groups;
 }
 
+/** How large a table's text is set: smaller as the table grows (screen and PPTX take the same step). */
+export function tableSize(block: Extract<Block, { kind: 'table' }>): 'large' | 'medium' | 'small' {
+  const rows = block.rows.length + 1;
+  const cols = block.header.length;
+  return rows <= 5 && cols <= 4 ? 'large' : rows <= 8 && cols <= 6 ? 'medium' : 'small';
+}
+
 const CJK_NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** Section numbers as reports write them: 1 → 一, 10 → 十, 12 → 十二, 23 → 二十三; beyond 99 plain digits. */

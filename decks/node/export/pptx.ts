@@ -8,7 +8,7 @@ import { ApiError } from '../../common/api.ts';
 import { formatNumber, resolveFigureRefs, splitFigureRefs } from '../../common/figures.ts';
 import type { Block, Deck, Figure, Slide } from '../../common/model.ts';
 import { EXPORT_FONT, THEME_PALETTES, type ThemePalette } from '../../common/themes.ts';
-import { chineseNumeral, groupBlocks, type BlockGroup } from '../../common/slideLayout.ts';
+import { chineseNumeral, groupBlocks, tableSize, type BlockGroup } from '../../common/slideLayout.ts';
 import { imageSize, type ImageMime } from '../imageFormat.ts';
 
 export const PPTX_MIME = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
@@ -193,17 +193,13 @@ function addImage(ctx: SlideContext, block: Extract<Block, { kind: 'image' }>, b
   }
 }
 
-/** Table font size in points: smaller as the table grows (26, 22, 17 px on the slide). */
-function tableFontSize(block: Extract<Block, { kind: 'table' }>): number {
-  const rows = block.rows.length + 1;
-  const cols = block.header.length;
-  return rows <= 5 && cols <= 4 ? 19.5 : rows <= 8 && cols <= 6 ? 16.5 : 13;
-}
+/** Table font sizes in points: the slide's 26, 22 and 17 px. */
+const TABLE_SIZES = { large: 19.5, medium: 16.5, small: 13 } as const;
 
 /** A real table: a header row in the accent colour, banded body rows, figures in the figure colour. */
 function addTable(ctx: SlideContext, block: Extract<Block, { kind: 'table' }>, box: Box): void {
   const { slide, palette, figures } = ctx;
-  const size = tableFontSize(block);
+  const size = TABLE_SIZES[tableSize(block)];
   const cells = (text: string, base: RunOptions, figureColor: string): PptxGenJS.TableCell[] =>
     figureRuns(text, figures, base, figureColor).map((r) => ({ text: r.text as string, options: r.options as PptxGenJS.TableCellProps }));
   const header: PptxGenJS.TableRow = block.header.map((c) => ({

@@ -391,22 +391,64 @@ function opensTheSpeech(p: ReportParagraph, figures: readonly ExtractedFigure[])
   return figures.length === 0 && [...p.text].length <= 120 && /报告|汇报|审议|讲话|发言|通报/.test(p.text) && /我代表|向大会|请予|现将|下面|现在/.test(p.text);
 }
 
+/**
+ * Past this many paragraphs (a district report has 30–150) a full deck would run to thousands of slides that no one
+ * presents: the deck is condensed to each section's slide and its key figures, the section's text in their notes.
+ */
+export const CONDENSE_ABOVE_PARAGRAPHS = 600;
+
+/** Whether a report is too long for a full deck. Decided on the parsed report, before any slide is made. */
+export function condensesReport(doc: ReportDoc): boolean {
+  return doc.lead.length + doc.sections.reduce((n, s) => n + s.paragraphs.length, 0) + doc.closing.length > CONDENSE_ABOVE_PARAGRAPHS;
+}
+
+/** A condensed section: its slide, then its key figures with the whole section's text in their notes. */
+function addCondensedSection(b: DeckBuilder, ctx: Context, s: ReportSection, cards: readonly ExtractedFigure[]): void {
+  const notes = s.paragraphs.map((p) => ctx.refTexts.get(p.index)!);
+  const heading = [s.title, s.subtitle].filter(Boolean).join(' ');
+  const sectionId = b.add(
+    { layout: 'section', title: s.title, blocks: s.subtitle ? [{ kind: 'text', text: s.subtitle, role: 'subtitle' }] : [], notes: cards.length ? heading : [heading, ...notes].join('\n\n'), hidden: false },
+    cards.length ? [] : s.paragraphs.map((p) => p.index),
+  );
+  b.sectionSlides.push(sectionId);
+  if (cards.length) {
+    b.add({ layout: 'figures', title: `${shortName(s.title, ctx.displays)}：关键数据`, blocks: figureBlocks(cards), notes: notes.join('\n\n'), hidden: false }, s.paragraphs.map((p) => p.index));
+  }
+  for (const c of s.captions) b.slideOfCaption.set(c, b.add(imageSlide(c)));
+}
+
 /** Builds the deck for a parsed report. `date` (as the user wants it shown) goes on the title slide when given. */
 export function generateDeck(doc: ReportDoc, opts: { title?: string; date?: string } = {}): GeneratedDeck {
-  const figures = extractFigures(doc);
+  const condensed = condensesReport(doc);
+  const all = [...doc.lead, ...doc.sections.flatMap((s) => s.paragraphs), ...doc.closing];
+  const texts = new Map(all.map((p) => [p.index, p.text]));
+  // Figures grouped by paragraph once: a long report has thousands of both, so no per-paragraph scans of all figures.
+  const groupByParagraph = (list: readonly ExtractedFigure[]) => {
+    const out = new Map<number, ExtractedFigure[]>();
+    for (const f of list) {
+      if (!f.source) continue;
+      const at = out.get(f.source.paragraph);
+      if (at) at.push(f);
+      else out.set(f.source.paragraph, [f]);
+    }
+    return out;
+  };
+  let figures = extractFigures(doc);
+  let byParagraph = groupByParagraph(figures);
+  // A condensed deck keeps the figures it shows on cards; the rest stay words in the notes.
+  const cardsOf = new Map<ReportSection | 'lead', ExtractedFigure[]>();
+  if (condensed) {
+    const pick = (paragraphs: readonly ReportParagraph[], min: number) => keyFigures(paragraphs.flatMap((p) => byParagraph.get(p.index) ?? []), (i) => texts.get(i) ?? '', min, FIGURES_PER_SLIDE);
+    cardsOf.set('lead', pick(doc.lead, 1));
+    for (const s of doc.sections) cardsOf.set(s, pick(s.paragraphs, 1));
+    const kept = new Set([...cardsOf.values()].flat());
+    figures = figures.filter((f) => kept.has(f));
+    byParagraph = groupByParagraph(figures);
+  }
   const byKey = new Map(figures.map((f) => [f.key, f]));
   const displays = displaysOf(figures);
-  const all = [...doc.lead, ...doc.sections.flatMap((s) => s.paragraphs), ...doc.closing];
-  // Figures grouped by paragraph once: a long report has thousands of both, so no per-paragraph scans of all figures.
-  const byParagraph = new Map<number, ExtractedFigure[]>();
-  for (const f of figures) {
-    if (!f.source) continue;
-    const list = byParagraph.get(f.source.paragraph);
-    if (list) list.push(f);
-    else byParagraph.set(f.source.paragraph, [f]);
-  }
   const refTexts = new Map(all.map((p) => [p.index, paragraphWithRefs(p, byParagraph.get(p.index) ?? [])]));
-  const ctx: Context = { refTexts, byKey, byParagraph, displays, texts: new Map(all.map((p) => [p.index, p.text])) };
+  const ctx: Context = { refTexts, byKey, byParagraph, displays, texts };
   const title = (opts.title?.trim() || doc.title.trim() || '汇报').slice(0, LIMITS.titleChars);
   const b = new DeckBuilder();
 
@@ -423,10 +465,17 @@ export function generateDeck(doc: ReportDoc, opts: { title?: string; date?: stri
   const sectionStart = doc.sections[0]?.paragraphs[0]?.index ?? doc.closing[0]?.index ?? Infinity;
   const lead = doc.lead.filter((p) => !opening.includes(p));
   const leadCaptions = doc.captions.filter((c) => c.after < sectionStart);
-  for (const [i, part] of partsOf(lead).entries()) {
-    // The lead's figures are its 主要指标; the items of a list in it are points, not parts with figures of their own.
-    const opening = i === 0 && !part.runIn;
-    addPart(b, ctx, part, { name: part.runIn ?? '主要指标', keyTitle: '主要指标', keyMin: opening ? 1 : Infinity, fallbackTitle: '总体情况', captions: leadCaptions });
+  if (condensed) {
+    const cards = cardsOf.get('lead')!;
+    const notes = lead.map((p) => refTexts.get(p.index)!).join('\n\n');
+    if (cards.length) b.add({ layout: 'figures', title: '主要指标', blocks: figureBlocks(cards), notes, hidden: false }, lead.map((p) => p.index));
+    else for (const p of lead) b.addNotes(coverId, refTexts.get(p.index)!, p.index);
+  } else {
+    for (const [i, part] of partsOf(lead).entries()) {
+      // The lead's figures are its 主要指标; the items of a list in it are points, not parts with figures of their own.
+      const first = i === 0 && !part.runIn;
+      addPart(b, ctx, part, { name: part.runIn ?? '主要指标', keyTitle: '主要指标', keyMin: first ? 1 : Infinity, fallbackTitle: '总体情况', captions: leadCaptions });
+    }
   }
   for (const c of leadCaptions) if (!b.slideOfCaption.has(c)) b.slideOfCaption.set(c, b.add(imageSlide(c)));
 
@@ -440,14 +489,31 @@ export function generateDeck(doc: ReportDoc, opts: { title?: string; date?: stri
       hidden: false,
     });
   }
-  for (const s of doc.sections) addSection(b, ctx, s);
+  for (const s of doc.sections) {
+    if (condensed) addCondensedSection(b, ctx, s, cardsOf.get(s) ?? []);
+    else addSection(b, ctx, s);
+  }
   // Captions after the sections (or after the closing) come before the closing slide, which ends the deck.
   for (const c of doc.captions.filter((c) => c.after >= sectionStart)) b.slideOfCaption.set(c, b.add(imageSlide(c)));
   addClosing(b, ctx, doc, title);
 
   const captionSlide = (c: ReportCaption): string | null =>
     b.slideOfCaption.get(c) ?? [...b.slideOfCaption.entries()].find(([k]) => k.text === c.text && k.after === c.after)?.[1] ?? null;
-  const warnings: ImportWarning[] = doc.warnings.map(({ place, ...w }, i) => {
+  const reportWarnings = condensed
+    ? [
+        ...doc.warnings,
+        {
+          kind: 'condensed' as const,
+          paragraph: -1,
+          excerpt: '',
+          message: {
+            zh: `报告很长（${all.length} 段）：已做成精简版演示稿，每个部分一页关键数据，部分的全文在这一页的备注里`,
+            en: `The report is long (${all.length} paragraphs): the deck is condensed to one key-figures slide per part, with the part's full text in that slide's notes`,
+          },
+        },
+      ]
+    : doc.warnings;
+  const warnings: ImportWarning[] = reportWarnings.map(({ place, ...w }: ReportDoc['warnings'][number], i) => {
     let slideId: string | null = b.slideOfParagraph.get(w.paragraph) ?? null;
     if (place && 'caption' in place) slideId = captionSlide(place.caption) ?? slideId;
     else if (place && 'section' in place) slideId = b.sectionSlides[place.section] ?? slideId;

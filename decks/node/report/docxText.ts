@@ -72,6 +72,27 @@ function inlineText(html: string): string {
     .trim();
 }
 
+/** A table's rows of cell text; a table inside a cell is read into that cell's text. */
+function tableRows(body: string): string[][] {
+  const rows: string[][] = [];
+  let depth = 0;
+  let cell: string | null = null;
+  for (const m of body.matchAll(/<(\/?)(table|tr|td|th)\b[^>]*>|[^<]+|<[^>]*>/gi)) {
+    const [token, closing, tag] = m;
+    const name = tag?.toLowerCase();
+    if (name === 'table') depth += closing ? -1 : 1;
+    else if (depth === 0 && name === 'tr' && !closing) rows.push([]);
+    else if (depth === 0 && (name === 'td' || name === 'th')) {
+      if (!closing) cell = '';
+      else if (cell !== null) {
+        rows[rows.length - 1]?.push(inlineText(cell));
+        cell = null;
+      }
+    } else if (cell !== null) cell += name ? ' ' : token;
+  }
+  return rows;
+}
+
 /**
  * Reads mammoth's HTML into source lines: headings (`#` lines), paragraphs, Caption-style paragraphs, tables (rows of
  * cells, the first row the header), and pictures. A table inside a table cell is read into that cell's text.
@@ -102,7 +123,7 @@ export function docxHtmlToLines(html: string): SourceLine[] {
         end = next + '</table>'.length;
       }
       blocks.lastIndex = end;
-      const rows = [...body.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)].map((r) => [...(r[1] ?? '').matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((c) => inlineText(c[1] ?? '')));
+      const rows = tableRows(body);
       const table = tableOf(rows.filter((r) => r.some((c) => c !== '')));
       if (table) push({ kind: 'table', text: '', gap: 1, table });
       else for (const r of rows) push({ kind: 'text', text: r.filter(Boolean).join(' '), gap: 1 });

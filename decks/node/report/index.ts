@@ -40,6 +40,32 @@ function tooLarge(size: number): ApiError {
   );
 }
 
+/**
+ * More lines than this cannot make a deck, even a condensed one (each line a paragraph, a heading or a caption; 20 000
+ * lines is some 3 MB of text, ten times the longest annual report). Counted before the report is read into parts.
+ */
+export const REPORT_LINES_MAX = 20_000;
+
+/** Refuses, at once, a report too long for any deck: the decision is taken on its line count, before it is parsed. */
+export function checkReportLength(text: string): void {
+  let lines = 0;
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf('\n', from);
+    const end = at < 0 ? text.length : at;
+    if (end > from && text.slice(from, end).trim() !== '') lines++;
+    if (at < 0) break;
+    from = at + 1;
+  }
+  if (lines > REPORT_LINES_MAX) {
+    throw new ApiError(
+      'REPORT_TOO_LARGE',
+      `报告太长：有 ${lines} 段文字，一份演示稿最多处理 ${REPORT_LINES_MAX} 段。请按章节拆分后分别导入。`,
+      `The report is too long: it has ${lines} lines of text, and a deck can take at most ${REPORT_LINES_MAX}. Split it by section and import the parts.`,
+    );
+  }
+}
+
 function emptyReport(): ApiError {
   return new ApiError('REPORT_EMPTY', '文件是空的，没有可导入的文字', 'The file is empty: there is no text to import');
 }

@@ -190,7 +190,8 @@ export function captionLine(line: string): { text: string; credit: string } | nu
 export function isPageNumber(line: string): boolean {
   const t = line.replace(/\s+/g, '');
   return (
-    /^[-－—–~·•]*\d{1,4}[-－—–~·•]*$/.test(t) && t.length <= 9 ||
+    /^\d{1,3}$/.test(t) ||
+    /^[-－—–~·•]+\d{1,4}[-－—–~·•]+$/.test(t) ||
     /^第\d{1,4}页(?:[,，/／]?共\d{1,4}页)?$/.test(t) ||
     /^\d{1,4}[/／]\d{1,4}$/.test(t) ||
     /^(?:page|p\.)\d{1,4}(?:of\d{1,4})?$/i.test(t)

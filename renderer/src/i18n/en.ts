@@ -67,6 +67,7 @@ export const en = {
   'warning.empty-section': 'Empty section',
   'warning.front-matter': 'Cover lines',
   'warning.page-furniture': 'Page numbers and headers',
+  'warning.condensed': 'Condensed deck',
   'editor.back': 'Back to my decks',
   'editor.slides': 'Slides',
   'editor.slideName': 'Slide {n}: {title}',

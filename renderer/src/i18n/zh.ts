@@ -65,6 +65,7 @@ export const zh = {
   'warning.empty-section': '空白章节',
   'warning.front-matter': '封面内容',
   'warning.page-furniture': '页码页眉',
+  'warning.condensed': '精简版',
   'editor.back': '返回演示文稿列表',
   'editor.slides': '幻灯片',
   'editor.slideName': '第{n}张：{title}',

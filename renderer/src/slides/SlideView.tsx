@@ -3,7 +3,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { formatNumber, splitFigureRefs } from '../../../decks/common/figures.ts';
 import type { Block, Figure, Slide, Theme } from '../../../decks/common/model.ts';
-import { chineseNumeral, groupBlocks, type BlockGroup } from '../../../decks/common/slideLayout.ts';
+import { chineseNumeral, groupBlocks, tableSize, type BlockGroup } from '../../../decks/common/slideLayout.ts';
 
 export const SLIDE_WIDTH = 1280;
 export const SLIDE_HEIGHT = 720;
@@ -117,13 +117,6 @@ function Callout({ block, figures }: { block: Extract<Block, { kind: 'figure' }>
  * or for an image it does not hold, the image shows its frame with the report's caption and credit.
  */
 export const SlideAssetsContext = createContext<ReadonlyMap<string, string> | null>(null);
-
-/** How large a table's text is set: smaller as it grows (the PPTX export follows the same steps). */
-export function tableSize(block: Extract<Block, { kind: 'table' }>): 'large' | 'medium' | 'small' {
-  const rows = block.rows.length + 1;
-  const cols = block.header.length;
-  return rows <= 5 && cols <= 4 ? 'large' : rows <= 8 && cols <= 6 ? 'medium' : 'small';
-}
 
 /** A table of the report: a header row, body rows; figures in its cells show their current values. */
 function TableBlock({ block, figures }: { block: Extract<Block, { kind: 'table' }>; figures: FigureMap }) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FIGURE_REF, ImportWarning, Slide, type ReportDoc } from '../../../decks/common/model.ts';
 import { figureKeysIn, findFigures, formatFigure } from '../../../decks/common/figures.ts';
 import { generateDeck, BULLETS_PER_SLIDE, FIGURES_PER_SLIDE, type GeneratedDeck } from '../../../decks/node/generate/index.ts';
-import { BULLET_MAX, displayLength, displaysOf, TITLE_MAX } from '../../../decks/node/generate/points.ts';
+import { BULLET_LINES, BULLET_MAX, displayLength, displaysOf, TITLE_MAX } from '../../../decks/node/generate/points.ts';
 import { paragraphWithRefs, reportParagraphs } from '../../../decks/node/report/figureExtract.ts';
 import { parseReport } from '../../../decks/node/report/index.ts';
 import { sampleDoc, SAMPLE_PATH } from './sampleDoc.ts';
@@ -74,7 +74,8 @@ for (const [name, make] of docs) {
       ]);
       const leadKeys = deck.figures.filter((f) => doc.lead.some((p) => p.index === f.source!.paragraph)).map((f) => f.key);
       expect(figures!.layout).toBe('figures');
-      expect(figures!.blocks.map((b) => (b.kind === 'figure' ? b.key : null))).toEqual(leadKeys.slice(0, FIGURES_PER_SLIDE));
+      // The lead's few figures are all its headline: every one is on a card, in the report's order.
+      expect(figures!.blocks.filter((b) => b.kind === 'figure').map((b) => (b.kind === 'figure' ? b.key : null))).toEqual(leadKeys.slice(0, FIGURES_PER_SLIDE));
       const agenda = deck.slides.find((s) => s.layout === 'agenda')!;
       expect(agenda.blocks).toEqual(doc.sections.map((s) => ({ kind: 'bullet', text: s.title, level: 0 })));
       const sectionSlides = deck.slides.filter((s) => s.layout === 'section');
@@ -105,7 +106,7 @@ for (const [name, make] of docs) {
           expect(displayLength(s.title, displays)).toBeLessThanOrEqual(TITLE_MAX + 4);
           expect(s.title).not.toMatch(FIGURE_REF);
         }
-        for (const b of bullets) expect(displayLength(b.text, displays), b.text).toBeLessThanOrEqual(BULLET_MAX);
+        for (const b of bullets) expect(displayLength(b.text, displays), b.text).toBeLessThanOrEqual(BULLET_MAX * BULLET_LINES);
       });
     });
 
@@ -128,13 +129,17 @@ for (const [name, make] of docs) {
       for (const p of reportParagraphs(doc)) expect(notes).toContain(paragraphWithRefs(p, deck.figures));
     });
 
-    it('turns report warnings into import warnings tied to the slide that shows the paragraph', () => {
+    it('turns report warnings into import warnings tied to the slide they concern', () => {
       expect(deck.warnings).toHaveLength(doc.warnings.length);
       deck.warnings.forEach((w, i) => {
         expect(() => ImportWarning.parse(w)).not.toThrow();
         expect(w).toMatchObject({ id: `w${i + 1}`, dismissed: false, kind: doc.warnings[i]!.kind, paragraph: doc.warnings[i]!.paragraph });
+        const place = doc.warnings[i]!.place;
         const p = reportParagraphs(doc).find((x) => x.index === w.paragraph);
-        if (!p) expect(w.slideId).toBeNull();
+        if (place && 'caption' in place) {
+          // A caption's warning opens the picture slide that shows it.
+          expect(deck.slides.find((s) => s.id === w.slideId)!.blocks).toContainEqual(expect.objectContaining({ kind: 'image', caption: place.caption.text }));
+        } else if (!p) expect(w.slideId).toBe('s1');
         else {
           const slide = deck.slides.find((s) => s.id === w.slideId)!;
           expect(slide.notes).toContain(paragraphWithRefs(p, deck.figures));
@@ -171,10 +176,11 @@ describe('generateDeck details', () => {
     expect(bullets.some((b) => b.startsWith('同时'))).toBe(false);
     // A pillar with one figure shows it in a bullet (the clause that holds it is preferred).
     const area = `{fig:${deck.figures.find((f) => f.unit === '平方公里')!.key}}`;
-    expect(bullets.filter((b) => b.includes(area))).toEqual(['以片区化的思路推动' + area + '虞南山区绿色高质量发展']);
+    // A bullet is a whole statement: it keeps its subject.
+    expect(bullets.filter((b) => b.includes(area))).toEqual(['上虞区以片区化的思路推动' + area + '虞南山区绿色高质量发展']);
   });
-  it('keeps a warning with no paragraph unattached', () => {
-    expect(deck.warnings[1]).toMatchObject({ id: 'w2', kind: 'encoding', slideId: null });
+  it('shows a warning about the whole report from the cover', () => {
+    expect(deck.warnings[1]).toMatchObject({ id: 'w2', kind: 'encoding', slideId: 's1' });
     expect(deck.warnings[0]!.slideId).toBe(deck.slides.find((s) => s.notes.includes('上虞区以片区化'))!.id);
   });
 });
