@@ -31,7 +31,7 @@ export function FigureLabelField({ store, figureKey, label, className }: FigureL
       className={`${className} figure-label-field`}
       text={label}
       figures={NO_FIGURES}
-      label={t('editor.figures.labelOf', { label })}
+      label={t('editor.figures.cardLabelOf', { label })}
       placeholder={t('editor.figures.label')}
       onText={(text) => {
         draft.current = text;

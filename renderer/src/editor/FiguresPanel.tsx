@@ -191,7 +191,7 @@ function FigureRow({
     }
   };
 
-  const onLabelKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+  const onLabelKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
       commitLabel();
@@ -216,8 +216,9 @@ function FigureRow({
     <>
       <tr className={`figure-row${error || labelError ? ' has-error' : ''}${focus ? ' is-focus' : ''}`}>
         <th scope="row" className="figure-label">
-          <input
+          <textarea
             className="input small figure-label-input"
+            rows={2}
             aria-label={t('editor.figures.labelOf', { label: figure.label || figure.key })}
             aria-invalid={labelError ? true : undefined}
             aria-describedby={labelError ? labelErrorId : undefined}
@@ -226,7 +227,8 @@ function FigureRow({
             maxLength={LIMITS.labelChars}
             value={labelDraft ?? figure.label}
             onChange={(e) => {
-              setLabelDraft(e.target.value);
+              // A label is one line: a pasted line break is a space.
+              setLabelDraft(e.target.value.replace(/\s*\n\s*/g, ' '));
               if (labelError) setLabelError(null);
             }}
             onKeyDown={onLabelKeyDown}

@@ -147,6 +147,7 @@ export const en = {
   'editor.figures.source': 'Source sentence',
   'editor.figures.usedOn': 'Used on',
   'editor.figures.history': 'History',
+  'editor.figures.cardLabelOf': 'Name on the figure card “{label}”',
   'editor.figures.labelOf': 'Name of “{label}”',
   'editor.figures.labelHint': 'What the figure measures: every slide that shows it follows',
   'editor.figures.valueOf': 'Value of “{label}”',
