@@ -88,7 +88,7 @@ export function halfWidthDigits(text: string): string {
  * with more than one character or as a sign: metric units, currencies, percentage points. Longest first.
  */
 const WORD_UNITS = [
-  '微克/立方米', '个百分点', '个工作日', '平方公里', '平方千米', '标准煤', '百分点', '平方米', '立方米', '千瓦时',
+  '微克/立方米', '吨标准煤', '个百分点', '个工作日', '平方公里', '平方千米', '标准箱', '百分点', '标箱', '平方米', '立方米', '千瓦时',
   '千瓦', '兆瓦', '公里', '千米', '厘米', '毫米', '公顷', '千克', '公斤', '小时', '分钟', '个月', '周岁', '英寸',
   '分贝', '美元', '港元', '欧元', '日元', '%', '％', '‰', '℃',
 ] as const;
@@ -169,6 +169,12 @@ function insideName(text: string, at: number): boolean {
   if (quote < 0 || quote < text.lastIndexOf('”', at) || at - quote > 12) return false;
   const close = text.indexOf('”', at);
   return close >= 0 && close - quote <= 14 && !/[，。；、]/.test(text.slice(quote, close));
+}
+
+/** A noun right after the amount, then a count of it in the same clause (“…企业3家”): the amount qualifies what is counted. */
+function isThreshold(text: string, end: number): boolean {
+  const clause = /^(?:的)?([\u4e00-\u9fff“”]{1,12}?)\d/.exec(text.slice(end, end + 16));
+  return clause !== null && !/[，。；、和与及]/.test(clause[0]);
 }
 
 /** Reads one number at `numStart` as a figure, or null when it is not one (a year, a date, a version, a name …). */
@@ -254,6 +260,8 @@ function readFigureAt(text: string, numStart: number, numText: string): Omit<Fig
   }
   // 约 and 近 that end a word (“村规民约21部”, “节约30万元”, “附近”) are not qualifiers.
   const q = BEFORE_QUALIFIERS.find((w) => text[start - 1] === w && !/(?:[节公条合契制预简民签履特违邀相婚]约|[附最将]近|[赶高]超)$/.test(text.slice(start - 2, start)));
+  // “其中超10亿元企业3家”: an amount over which things are counted qualifies them, like “10亿元以上产业项目”.
+  if ((q === '超' || q === '逾' || text.slice(start - 2, start) === '超过') && qualifier === '' && isThreshold(text, end)) return null;
   if (q) {
     if (qualifier === '') {
       qualifier = q;
@@ -305,7 +313,7 @@ export function sentenceAround(text: string, start: number, end: number): string
 /** Linking words that open a clause: never part of what is measured. */
 const CONNECTIVES = /^(?:随着|其中|同时|此外|另外|并且|而且|为此|与此同时)/;
 /** Words that open a clause without naming anything: time, linking, intent. */
-const LEADING_WORDS = /^(?:预计|全年|今年|去年|年内|眼下|目前|当前|截至目前|截至|随着|其中|同时|此外|另外|并且|而且|为此|力争|确保|争取|计划|首次|再次|连续|并|还|也|已|先后|累计完成|实现|完成|全区|全市|全县|全镇|全省|全街道|街道|辖区|区内|园区)/;
+const LEADING_WORDS = /^(?:预计|全年|今年|去年|年内|眼下|目前|当前|截至目前|截至|随着|其中|同时|此外|另外|并且|而且|为此|力争|确保|争取|计划|首次|再次|连续|共(?![建享治同创育富商])|并|还|也|已|先后|累计完成|实现|完成|全区|全市|全县|全镇|全省|全街道|街道|辖区|区内|园区)/;
 /** Verbs and linking words that end a clause before its figure (“…达到”, “…控制在”, “…提高到”). */
 const TRAILING_WORDS = /(?:累计已达|累计达到|累计达|已达到|已达|达到了?|达|(?<![行作认成因称视分改划])为|是|共有|(?<![节公条合契制预简民签履特违邀相婚])约|共计|合计|总计|共|实现|已|不少于|不低于|不超过|超过|控制在|保持在|稳定在|维持在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|下降到|下降至|降低到|降低至|缩小到|缩小至|缩短到|缩短至|压缩到|压缩至|减少到|减少至|收窄至|收窄到|回落至|分别|仅|(?<!平)均|都|全部|(?<!全[国省市区县])平均|了|的)$/;
 const COMPARISONS = /^(?:比上一年|比上年同期|较上年同期|比上年末|比年初|比上年|较上年|比去年|较去年|同比|环比|与上年同期相比|与上年相比)/;
@@ -503,7 +511,9 @@ function labelFigures(text: string, found: Omit<FigureMatch, 'label'>[]): Figure
     }
     const comparison = COMPARISONS.test(raw.trim());
     const runningTotal = /累计/.test(raw);
-    let words = cleanSubject(raw.trim().replace(COMPARISONS, ''));
+    // “比全省平均高出0.8岁”: a comparison with the average is the measure, of the subject just named.
+    const versus = /比(全国|全省|全市|全区|全县)(?:平均)?(?:水平)?(高出|高|低出|低|多|少)了?$/.exec(raw);
+    let words = versus ? '' : cleanSubject(raw.trim().replace(COMPARISONS, ''));
     // “森林火情由2019年的9起下降到2023年的3起”: the year says when, in front of what is counted.
     let year = '';
     const from = /由(\d{4}年)$/.exec(words);
@@ -516,6 +526,7 @@ function labelFigures(text: string, found: Omit<FigureMatch, 'label'>[]): Figure
       words = '';
     }
     let { subject, measure } = splitMeasure(words);
+    if (versus) measure = `${/^高/.test(versus[2]!) ? '高于' : /^低/.test(versus[2]!) ? '低于' : versus[2] === '多' ? '多于' : '少于'}${versus[1]}平均`;
     subject = cleanSubject(subject);
     const next = text[f.end] ?? '';
     // Whether a noun follows the figure (“…2个镇”, “38个村设立…”), which is then what it counts.

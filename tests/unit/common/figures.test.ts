@@ -322,3 +322,25 @@ describe('labels name the subject and the measure', () => {
     expect(capLabel('与班子成员、局属单位主要负责人签订党风廉政建设责任书')).toBe('局属单位主要负责人签订党风廉政建设责任书');
   });
 });
+
+describe('held-out sentences (not in the corpus the rules were written against)', () => {
+  it('reads measure words no rule lists: 株 棵 头 羽 眼 列 宗 片', () => {
+    const text = '新植苗木12.6万株，其中珍贵树种3800棵；生猪出栏14.6万头，家禽存栏120万羽；新打机井36眼，开行班列320列，查处案件46宗，新增足球场地12片。';
+    expect(expectRoundTrip(text).map((f) => f.unit)).toEqual(['万株', '棵', '万头', '万羽', '眼', '列', '宗', '片']);
+  });
+  it('reads a container count in 标箱 and energy in 吨标准煤 whole', () => {
+    expect(only('集装箱吞吐量达到286万标箱。')).toMatchObject({ text: '286万标箱', unit: '万标箱' });
+    expect(only('节约能源1.2万吨标准煤。')).toMatchObject({ unit: '万吨标准煤' });
+  });
+  it('an amount over which things are counted (超10亿元企业3家) qualifies them', () => {
+    const found = expectRoundTrip('培育年营收超亿元企业25家，其中超10亿元企业3家；带动就业超5000人。');
+    expect(found.map((f) => [f.text, f.label])).toEqual([
+      ['25家', '培育年营收超亿元企业'],
+      ['3家', '超10亿元企业'],
+      ['超5000人', '带动就业'],
+    ]);
+  });
+  it('a comparison with the average names the measure: 比全省平均高出 → 高于全省平均', () => {
+    expect(expectRoundTrip('平均预期寿命为81.9岁，比全省平均高出0.8岁。').map((f) => f.label)).toEqual(['平均预期寿命', '平均预期寿命高于全省平均']);
+  });
+});
