@@ -1,23 +1,9 @@
 // A figure's label, edited as a person would: in the 数据 panel and on a figure card on the canvas. The new name shows
 // on every card of the figure at once, is stored, and Ctrl+Z brings the old name back (stored too). A blank name is
 // refused with a plain message and changes nothing.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, repoRoot, test, type HuibaoServer } from './fixtures.ts';
+import { expect, openSample, saved, test, type HuibaoServer } from './fixtures.ts';
 
-const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
-
-async function openSample(page: Page, server: HuibaoServer): Promise<string> {
-  const { deckId } = await server.api.importReport({ fileName: 'shangyu.txt', dataBase64: readFileSync(SAMPLE).toString('base64') });
-  await page.goto(server.url);
-  await expect(page).toHaveURL(/#\/$/);
-  await page.goto(`${server.origin}/#/edit/${deckId}`);
-  await expect(page.getByRole('listbox', { name: '幻灯片' })).toBeVisible();
-  return deckId;
-}
-
-const saved = (page: Page) => expect(page.locator('.save-status')).toHaveText('已保存');
 const sorter = (page: Page) => page.getByRole('listbox', { name: '幻灯片' });
 const OLD = '地区生产总值增长';
 const NEW = '全区地区生产总值增速';

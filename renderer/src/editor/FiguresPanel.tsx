@@ -191,25 +191,21 @@ function FigureRow({
     }
   };
 
-  const onLabelKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+  // Enter keeps what was typed, Escape puts back what is stored: the same in both fields.
+  const keys = (keep: () => void, putBack: () => void) => (e: KeyboardEvent<HTMLElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      commitLabel();
-    } else if (e.key === 'Escape') {
-      setLabelDraft(null);
-      setLabelError(null);
-    }
+      keep();
+    } else if (e.key === 'Escape') putBack();
   };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      commit();
-    } else if (e.key === 'Escape') {
-      setDraft(null);
-      setError(null);
-    }
-  };
+  const onKeyDown = keys(commit, () => {
+    setDraft(null);
+    setError(null);
+  });
+  const onLabelKeyDown = keys(commitLabel, () => {
+    setLabelDraft(null);
+    setLabelError(null);
+  });
 
   const now = new Date();
   return (
