@@ -131,7 +131,16 @@ function partsOf(paragraphs: readonly ReportParagraph[]): Part[] {
     else if (parts[parts.length - 1]!.runIn) parts.push({ heading: null, paragraphs: [p] });
     else parts[parts.length - 1]!.paragraphs.push(p);
   }
-  return parts.filter((p) => p.heading || p.paragraphs.length > 0);
+  const result = parts.filter((p) => p.heading || p.paragraphs.length > 0);
+  // Sub-parts run in at the head of one paragraph each (“（一）产业转型步伐加快。规模以上…”): what follows the last one
+  // (“过去一年的成绩来之不易…”) belongs to the section, not to that sub-part.
+  const subs = result.filter((p) => p.heading);
+  const last = subs[subs.length - 1];
+  const runIn = subs.length >= 2 && subs.every((p) => /[。；！]$/.test(p.heading!.text)) && subs.slice(0, -1).every((p) => p.paragraphs.length <= 1);
+  if (runIn && last && last.paragraphs.length > 1 && result[result.length - 1] === last) {
+    result.push({ heading: null, paragraphs: last.paragraphs.splice(1) });
+  }
+  return result;
 }
 
 /** A short line right before a table names it (“表1 …”, “主要指标完成情况”). */
@@ -242,32 +251,26 @@ function addPart(b: DeckBuilder, ctx: Context, part: Part, opts: PartOptions): v
     return titled(headingText ?? own ?? opts.fallbackTitle);
   };
 
-  // Runs of text paragraphs between tables, each packed into as few slides as hold them, evenly filled.
-  const runs: ReportParagraph[][] = [];
-  for (const p of part.paragraphs) {
-    if (p.table) runs.push([p]);
-    else if (runs.length > 0 && !runs[runs.length - 1]![0]!.table) runs[runs.length - 1]!.push(p);
-    else runs.push([p]);
-  }
-  for (const [r, run] of runs.entries()) {
-    const first = run[0]!;
-    if (first.table) {
-      const before = runs[r - 1];
-      const namer = before && !before[0]!.table ? before[before.length - 1] : undefined;
-      const named = namesTable(namer) && !b.slideOfParagraph.has(namer!.index) ? namer! : null;
+  // The part's text packed into as few slides as hold it, evenly filled; its tables after it, each with its name (the
+  // short line before it), as a deck shows its exhibits after the points they support.
+  const namers = new Set(part.paragraphs.filter((p, i) => part.paragraphs[i + 1]?.table && namesTable(p)));
+  const text = part.paragraphs.filter((p) => !p.table && !namers.has(p));
+  const runs: ReportParagraph[][] = [
+    ...(text.length ? [text] : []),
+    ...part.paragraphs.flatMap((p, i) => (p.table ? [[...(namers.has(part.paragraphs[i - 1]!) ? [part.paragraphs[i - 1]!] : []), p]] : [])),
+  ];
+  for (const run of runs) {
+    const table = run.find((p) => p.table);
+    if (table) {
+      const named = run.length > 1 ? run[0]! : null;
       const title = headingText && !headingUsed ? slideTitle(undefined) : titled(named ? named.text.replace(/[：:。]$/, '') : `${opts.name}：数据一览`);
-      const h = withHeading(named ? [refTexts.get(named.index)!] : [], [...(named ? [named.index] : []), first.index]);
-      tableSlides(b, ctx, first, title, h.notes, h.presents);
+      const h = withHeading(named ? [refTexts.get(named.index)!] : [], run.map((p) => p.index));
+      tableSlides(b, ctx, table, title, h.notes, h.presents);
       lastSlide = b.slides[b.slides.length - 1]!.id;
-      imagesAfter([first, ...(named ? [named] : [])]);
+      imagesAfter(run);
       continue;
     }
-    // A short line naming the table that follows is its title, not a point.
-    const next = runs[r + 1];
-    const naming = next?.[0]?.table && namesTable(run[run.length - 1]) ? run[run.length - 1] : undefined;
-    const items = run
-      .filter((p) => p !== naming && !byCards.includes(p))
-      .map((p) => ({ p, bullets: pointsOf.get(p.index)!.bullets }));
+    const items = run.filter((p) => !byCards.includes(p)).map((p) => ({ p, bullets: pointsOf.get(p.index)!.bullets }));
     const bullets = items.flatMap((x) => x.bullets);
     const lines = bullets.reduce((n, x) => n + bulletLines(x, displays), 0);
     const slides = Math.max(1, Math.ceil(bullets.length / BULLETS_PER_SLIDE), Math.ceil(lines / LINES_PER_SLIDE));
@@ -280,8 +283,11 @@ function addPart(b: DeckBuilder, ctx: Context, part: Part, opts: PartOptions): v
       const presents = group.paragraphs.filter((p) => !b.slideOfParagraph.has(p.index));
       const h = withHeading(presents.map((p) => refTexts.get(p.index)!), presents.map((p) => p.index));
       const title = slideTitle(group.titleFrom);
-      // A bullet that only repeats the title says nothing more.
-      const shown = group.bullets.length > 1 ? group.bullets.filter((x) => x !== title) : group.bullets;
+      // A bullet that only repeats the title says nothing more; a list's lead-in that became the title is not said twice.
+      const shown = (group.bullets.length > 1 ? group.bullets.filter((x) => x !== title) : group.bullets).map((x) => {
+        const lead = /^([^：]{2,30})：(.{4,})$/.exec(x);
+        return lead && lead[1]!.replace(/(?:是|为|有|包括)$/, '').endsWith(title.replace(/（\d+）$/, '')) ? lead[2]! : x;
+      });
       add({ layout: 'points', title, blocks: bulletBlocks(shown), notes: h.notes.join('\n\n'), hidden: false }, h.presents);
       imagesAfter([...remaining].filter(([, n]) => n === 0).map(([p]) => p));
       group = { paragraphs: [], bullets: [], lines: 0, titleFrom: undefined };
