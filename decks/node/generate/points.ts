@@ -308,17 +308,22 @@ export function titlePhrase(clause: string, displays: Displays, max = TITLE_MAX)
 }
 
 /** A title from a paragraph: the lead-in of its list (“还存在一些短板：”), a short topic sentence, else the first clause of action that fits, whole. */
-export function paragraphTitle(refText: string, displays: Displays): string | null {
+export function paragraphTitle(refText: string, displays: Displays, avoid: readonly string[] = []): string | null {
+  return paragraphTitleOf(refText, displays, (t) => !avoid.includes(t));
+}
+
+/** The first title candidate `ok` accepts (a title that is also a bullet of the slide says nothing the slide does not). */
+function paragraphTitleOf(refText: string, displays: Displays, ok: (title: string) => boolean): string | null {
   const clauses = splitClauses(refText).slice(0, 8);
   const listLead = clauses.find((c) => c.mark === '：' || c.mark === ':');
   if (listLead && !hasRef(listLead.text) && !WEAK_END.test(listLead.text)) {
     // “但也存在一些不足：” → “存在一些不足”; “总体要求是：” → “总体要求”.
     const t = listLead.text.replace(LEADING, '').replace(/^(?:但也|但|而|也|还)/, '').replace(TITLE_SUBJECT, '').replace(/(?:是|为|有|包括)$/, '').trim();
-    if (displayLength(t, displays) <= TITLE_MAX && [...t].length >= 4 && !/[0-9０-９]/.test(t) && !WEAK_START.test(t)) return t;
+    if (displayLength(t, displays) <= TITLE_MAX && [...t].length >= 4 && !/[0-9０-９]/.test(t) && !WEAK_START.test(t) && ok(t)) return t;
   }
   const sentences = splitSentences(refText);
   const first = (sentences[0]?.text ?? '').replace(LEADING, '');
-  if (!hasRef(first) && displayLength(first, displays) <= TITLE_MAX && [...first].length >= 4 && !/[，：0-9０-９]/.test(first) && !CONNECTIVE_ONLY.test(first)) return first;
+  if (!hasRef(first) && displayLength(first, displays) <= TITLE_MAX && [...first].length >= 4 && !/[，：0-9０-９]/.test(first) && !CONNECTIVE_ONLY.test(first) && ok(first)) return first;
   // The topic sentence's first phrase (“新征程催人奋进，新使命重任在肩。”), when it stands on its own.
   const opening = splitClauses(sentences[0]?.text ?? '')[0]?.text.replace(LEADING, '') ?? '';
   if (
@@ -330,7 +335,8 @@ export function paragraphTitle(refText: string, displays: Displays): string | nu
     !LEAD_IN.test(opening) &&
     !WEAK_START.test(opening) &&
     !isDependent(opening) &&
-    (opening.match(/“/g)?.length ?? 0) === (opening.match(/”/g)?.length ?? 0)
+    (opening.match(/“/g)?.length ?? 0) === (opening.match(/”/g)?.length ?? 0) &&
+    ok(opening)
   ) {
     return opening;
   }
@@ -339,7 +345,7 @@ export function paragraphTitle(refText: string, displays: Displays): string | nu
     if (LISTED.test(c.text)) break;
     if (CONNECTIVE_ONLY.test(c.text) || isDependent(c.text)) continue;
     const t = titlePhrase(c.text, displays);
-    if (t) return t;
+    if (t && ok(t)) return t;
   }
   return null;
 }
