@@ -79,7 +79,8 @@ export const FigureSource = z.object({
 });
 export type FigureSource = z.infer<typeof FigureSource>;
 
-export const Qualifier = z.enum(['', '约', '余', '左右', '超', '近', '逾']);
+/** Written before the number (约 超 近 逾), between number and unit (余), or after the unit (左右 以上 以下 以内). */
+export const Qualifier = z.enum(['', '约', '余', '左右', '超', '近', '逾', '以上', '以下', '以内']);
 export type Qualifier = z.infer<typeof Qualifier>;
 export const Direction = z.enum(['', '增长', '下降', '上升', '提高', '减少']);
 export type Direction = z.infer<typeof Direction>;
@@ -92,7 +93,10 @@ export const Figure = z.object({
   value: z.number().finite(),
   /** The unit as reports write it: %, 亿元, 万人, 位 … (empty for a bare count). */
   unit: z.string().max(20),
-  /** How the number is written around its value: `{v}` stands for the number, e.g. `{v}%`, `第{v}位`, `前{v}`. */
+  /**
+   * How the number is written around its value: `{v}` stands for the number, e.g. `{v}%`, `第{v}位`, `前{v}`; a range
+   * keeps its second number as written (`{v}至5个`: the value is the first).
+   */
   pattern: z.string().max(60).regex(/\{v\}/),
   /** Digits after the decimal point when shown. */
   decimals: z.number().int().min(0).max(6),

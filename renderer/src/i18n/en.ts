@@ -147,6 +147,8 @@ export const en = {
   'editor.figures.source': 'Source sentence',
   'editor.figures.usedOn': 'Used on',
   'editor.figures.history': 'History',
+  'editor.figures.labelOf': 'Name of “{label}”',
+  'editor.figures.labelHint': 'What the figure measures: every slide that shows it follows',
   'editor.figures.valueOf': 'Value of “{label}”',
   'editor.figures.shownAs': 'Shown on slides as',
   'editor.figures.unusedShort': 'Unused',

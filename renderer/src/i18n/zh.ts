@@ -145,6 +145,8 @@ export const zh = {
   'editor.figures.source': '原文',
   'editor.figures.usedOn': '使用于',
   'editor.figures.history': '历史',
+  'editor.figures.labelOf': '“{label}”的名称',
+  'editor.figures.labelHint': '数据名称：写明统计的是什么，所有幻灯片随之更新',
   'editor.figures.valueOf': '“{label}”的数值',
   'editor.figures.shownAs': '幻灯片上显示为',
   'editor.figures.unusedShort': '未使用',

@@ -36,8 +36,17 @@ export interface FieldProps {
   figures: FigureMap;
 }
 
+/** A figure card's label: the figure's label (what it measures), shared by every slide that shows the figure. */
+export interface FigureLabelProps {
+  figureKey: string;
+  label: string;
+  className: string;
+}
+
 export interface SlideEditing {
   renderField(props: FieldProps): ReactNode;
+  /** A figure card's label, made editable on the canvas. */
+  renderFigureLabel?(props: FigureLabelProps): ReactNode;
 }
 
 const SlideEditContext = createContext<SlideEditing | null>(null);
@@ -76,6 +85,7 @@ export function calloutParts(figure: Figure): { before: string; number: string; 
 }
 
 function Callout({ block, figures }: { block: Extract<Block, { kind: 'figure' }>; figures: FigureMap }) {
+  const editing = useContext(SlideEditContext);
   const figure = figures.get(block.key);
   if (!figure) {
     return (
@@ -93,7 +103,11 @@ function Callout({ block, figures }: { block: Extract<Block, { kind: 'figure' }>
         <span className="hb-callout-number">{parts.number}</span>
         {parts.after && <span className="hb-callout-affix">{parts.after}</span>}
       </div>
-      <figcaption className="hb-callout-label">{block.caption || figure.label}</figcaption>
+      {editing?.renderFigureLabel && (!block.caption || block.caption === figure.label) ? (
+        editing.renderFigureLabel({ figureKey: figure.key, label: figure.label, className: 'hb-callout-label' })
+      ) : (
+        <figcaption className="hb-callout-label">{block.caption || figure.label}</figcaption>
+      )}
     </figure>
   );
 }
