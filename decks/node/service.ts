@@ -16,7 +16,7 @@ import { PPTX_MIME, writePptx, type PptxImage } from './export/pptx.ts';
 import { generateDeck } from './generate/index.ts';
 import { sniffImageMime } from './imageFormat.ts';
 import { findAppRoot, rendererDir } from './paths.ts';
-import { checkReportLength, decodeReport, parseReport, readReportFile, type DecodedReport } from './report/index.ts';
+import { decodeReport, parseReport, readReportFile, type DecodedReport } from './report/index.ts';
 import { openStore, SlideContent, StoredFigure, type Store } from './store/index.ts';
 import type { DeckRow } from './store/deckRepository.ts';
 import { fromSqliteError } from './store/sqliteErrors.ts';
@@ -512,8 +512,6 @@ export function createService(opts: ServiceOptions): DeckService {
   }
 
   async function importDecodedReport(d: DecodedReport, title?: string): Promise<Result<'importReport'>> {
-    // Too long for any deck: refused before it is parsed (a long report is condensed by generateDeck instead).
-    checkReportLength(d.text);
     const deck = generateDeck(parseReport(d), title ? { title } : undefined);
     // A report can be valid text and still make more than a deck may hold: say so plainly, not as an internal error.
     if (deck.slides.length > LIMITS.slidesPerDeck || deck.figures.length > LIMITS.figuresPerDeck) {

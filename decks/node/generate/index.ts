@@ -131,7 +131,16 @@ function partsOf(paragraphs: readonly ReportParagraph[]): Part[] {
     else if (parts[parts.length - 1]!.runIn) parts.push({ heading: null, paragraphs: [p] });
     else parts[parts.length - 1]!.paragraphs.push(p);
   }
-  return parts.filter((p) => p.heading || p.paragraphs.length > 0);
+  const result = parts.filter((p) => p.heading || p.paragraphs.length > 0);
+  // Sub-parts run in at the head of one paragraph each (“（一）产业转型步伐加快。规模以上…”): what follows the last one
+  // (“过去一年的成绩来之不易…”) belongs to the section, not to that sub-part.
+  const subs = result.filter((p) => p.heading);
+  const last = subs[subs.length - 1];
+  const runIn = subs.length >= 2 && subs.every((p) => /[。；！]$/.test(p.heading!.text)) && subs.slice(0, -1).every((p) => p.paragraphs.length <= 1);
+  if (runIn && last && last.paragraphs.length > 1 && result[result.length - 1] === last) {
+    result.push({ heading: null, paragraphs: last.paragraphs.splice(1) });
+  }
+  return result;
 }
 
 /** A short line right before a table names it (“表1 …”, “主要指标完成情况”). */
@@ -169,6 +178,70 @@ function tableSlides(b: DeckBuilder, ctx: Context, table: ReportParagraph, title
       i === 0 ? presents : [],
     );
   });
+}
+
+/** A slide's worth of bullets: the bullets with their paragraphs, the paragraphs it presents, those that end on it. */
+interface BulletGroup {
+  units: { p: ReportParagraph; bullet: string; lines: number }[];
+  lines: number;
+  /** Paragraphs whose notes this slide holds: those that start on it, and those with nothing to show before it. */
+  paragraphs: ReportParagraph[];
+  /** Paragraphs whose last bullet is on it (a picture that follows one comes after this slide). */
+  ending: ReportParagraph[];
+}
+
+/**
+ * Packs paragraphs' bullets into slides of at most BULLETS_PER_SLIDE bullets and LINES_PER_SLIDE lines. A paragraph
+ * starts a new slide rather than be split, unless it is too long for one; a last slide of one bullet takes one from
+ * the slide before, so no slide is left nearly empty.
+ */
+export function packBullets(items: readonly { p: ReportParagraph; bullets: string[] }[], displays: Displays): BulletGroup[] {
+  const groups: BulletGroup[] = [];
+  const fresh = (): BulletGroup => {
+    const g: BulletGroup = { units: [], lines: 0, paragraphs: [], ending: [] };
+    groups.push(g);
+    return g;
+  };
+  let riders: ReportParagraph[] = [];
+  let g: BulletGroup | null = null;
+  for (const { p, bullets } of items) {
+    if (bullets.length === 0) {
+      riders.push(p);
+      continue;
+    }
+    const units = bullets.map((bullet) => ({ p, bullet, lines: bulletLines(bullet, displays) }));
+    const lines = units.reduce((n, u) => n + u.lines, 0);
+    const fitsFresh = units.length <= BULLETS_PER_SLIDE && lines <= LINES_PER_SLIDE;
+    if (!g || (fitsFresh && (g.units.length + units.length > BULLETS_PER_SLIDE || g.lines + lines > LINES_PER_SLIDE))) g = fresh();
+    g.paragraphs.push(...riders, p);
+    riders = [];
+    for (const u of units) {
+      if (g.units.length > 0 && (g.units.length + 1 > BULLETS_PER_SLIDE || g.lines + u.lines > LINES_PER_SLIDE)) g = fresh();
+      g.units.push(u);
+      g.lines += u.lines;
+    }
+  }
+  if (riders.length > 0 && g) g.paragraphs.push(...riders);
+  // Balance a lone last bullet with the slide before it.
+  const last = groups[groups.length - 1];
+  const before = groups[groups.length - 2];
+  if (last && before && last.units.length === 1 && before.units.length >= 3) {
+    const moved = before.units.pop()!;
+    before.lines -= moved.lines;
+    last.units.unshift(moved);
+    last.lines += moved.lines;
+    // A paragraph whose every bullet moved is presented where its bullets are.
+    if (!before.units.some((u) => u.p === moved.p) && before.paragraphs.includes(moved.p)) {
+      before.paragraphs.splice(before.paragraphs.indexOf(moved.p));
+      last.paragraphs.unshift(moved.p);
+    }
+  }
+  for (const [i, grp] of groups.entries()) {
+    const next = groups.slice(i + 1);
+    grp.ending = [...new Set(grp.units.map((u) => u.p))].filter((p) => !next.some((n) => n.units.some((u) => u.p === p)));
+  }
+  for (const grp of groups) grp.ending.push(...grp.paragraphs.filter((p) => !grp.units.some((u) => u.p === p)));
+  return groups;
 }
 
 /** Lines of summary under the cards of a key-figures slide. */
@@ -233,80 +306,58 @@ function addPart(b: DeckBuilder, ctx: Context, part: Part, opts: PartOptions): v
       pendingCaptions.splice(pendingCaptions.indexOf(c), 1);
     }
   };
-  const slideTitle = (from: ReportParagraph | undefined): string => {
+  /**
+   * A slide's title: its sub-part's heading; else a phrase of the first paragraph it presents that is none of its bullets;
+   * else one that is (that bullet then goes, when two remain); else the part's name.
+   */
+  const slideTitle = (from: ReportParagraph | undefined, bullets: readonly string[] = []): string => {
     if (headingText && !headingUsed) {
       headingUsed = true;
       return titled(headingText);
     }
-    const own = from ? paragraphTitle(refTexts.get(from.index)!, displays) : null;
+    const text = from ? refTexts.get(from.index)! : null;
+    const own = text ? (paragraphTitle(text, displays, bullets) ?? (bullets.length >= 3 ? paragraphTitle(text, displays) : null)) : null;
     return titled(headingText ?? own ?? opts.fallbackTitle);
   };
 
-  // Runs of text paragraphs between tables, each packed into as few slides as hold them, evenly filled.
-  const runs: ReportParagraph[][] = [];
-  for (const p of part.paragraphs) {
-    if (p.table) runs.push([p]);
-    else if (runs.length > 0 && !runs[runs.length - 1]![0]!.table) runs[runs.length - 1]!.push(p);
-    else runs.push([p]);
-  }
-  for (const [r, run] of runs.entries()) {
-    const first = run[0]!;
-    if (first.table) {
-      const before = runs[r - 1];
-      const namer = before && !before[0]!.table ? before[before.length - 1] : undefined;
-      const named = namesTable(namer) && !b.slideOfParagraph.has(namer!.index) ? namer! : null;
+  // The part's text packed into as few slides as hold it, evenly filled; its tables after it, each with its name (the
+  // short line before it), as a deck shows its exhibits after the points they support.
+  const namers = new Set(part.paragraphs.filter((p, i) => part.paragraphs[i + 1]?.table && namesTable(p)));
+  const text = part.paragraphs.filter((p) => !p.table && !namers.has(p));
+  const runs: ReportParagraph[][] = [
+    ...(text.length ? [text] : []),
+    ...part.paragraphs.flatMap((p, i) => (p.table ? [[...(namers.has(part.paragraphs[i - 1]!) ? [part.paragraphs[i - 1]!] : []), p]] : [])),
+  ];
+  for (const run of runs) {
+    const table = run.find((p) => p.table);
+    if (table) {
+      const named = run.length > 1 ? run[0]! : null;
       const title = headingText && !headingUsed ? slideTitle(undefined) : titled(named ? named.text.replace(/[：:。]$/, '') : `${opts.name}：数据一览`);
-      const h = withHeading(named ? [refTexts.get(named.index)!] : [], [...(named ? [named.index] : []), first.index]);
-      tableSlides(b, ctx, first, title, h.notes, h.presents);
+      const h = withHeading(named ? [refTexts.get(named.index)!] : [], run.map((p) => p.index));
+      tableSlides(b, ctx, table, title, h.notes, h.presents);
       lastSlide = b.slides[b.slides.length - 1]!.id;
-      imagesAfter([first, ...(named ? [named] : [])]);
+      imagesAfter(run);
       continue;
     }
-    // A short line naming the table that follows is its title, not a point.
-    const next = runs[r + 1];
-    const naming = next?.[0]?.table && namesTable(run[run.length - 1]) ? run[run.length - 1] : undefined;
-    const items = run
-      .filter((p) => p !== naming && !byCards.includes(p))
-      .map((p) => ({ p, bullets: pointsOf.get(p.index)!.bullets }));
-    const bullets = items.flatMap((x) => x.bullets);
-    const lines = bullets.reduce((n, x) => n + bulletLines(x, displays), 0);
-    const slides = Math.max(1, Math.ceil(bullets.length / BULLETS_PER_SLIDE), Math.ceil(lines / LINES_PER_SLIDE));
-    const perSlide = Math.ceil(bullets.length / slides);
-    let group: { paragraphs: ReportParagraph[]; bullets: string[]; lines: number; titleFrom: ReportParagraph | undefined } = { paragraphs: [], bullets: [], lines: 0, titleFrom: undefined };
-    // Bullets of each paragraph not yet on a slide: a picture follows the slide where its paragraph ends.
-    const remaining = new Map(items.map((x) => [x.p, x.bullets.length]));
-    const flush = () => {
-      if (group.bullets.length === 0) return;
-      const presents = group.paragraphs.filter((p) => !b.slideOfParagraph.has(p.index));
+    const items = run.filter((p) => !byCards.includes(p)).map((p) => ({ p, bullets: pointsOf.get(p.index)!.bullets }));
+    const groups = packBullets(items, displays);
+    // A paragraph with nothing of its own to show rides with the slide after it, or the last one.
+    for (const g of groups) {
+      const presents = g.paragraphs.filter((p) => !b.slideOfParagraph.has(p.index));
       const h = withHeading(presents.map((p) => refTexts.get(p.index)!), presents.map((p) => p.index));
-      const title = slideTitle(group.titleFrom);
-      // A bullet that only repeats the title says nothing more.
-      const shown = group.bullets.length > 1 ? group.bullets.filter((x) => x !== title) : group.bullets;
+      const bullets = g.units.map((u) => u.bullet);
+      const title = slideTitle(g.units[0]?.p, bullets);
+      // A list's lead-in that became the title is not said twice.
+      const bare = title.replace(/（\d+）$/, '');
+      // A bullet that only repeats the title or heading over it says nothing more.
+      const shown = (bullets.length > 1 ? bullets.filter((x) => x !== headingText && x !== title) : bullets).map((x) => {
+        const lead = /^([^：]{2,30})：(.{4,})$/.exec(x);
+        return lead && lead[1]!.replace(/(?:是|为|有|包括)$/, '').endsWith(bare) ? lead[2]! : x;
+      });
       add({ layout: 'points', title, blocks: bulletBlocks(shown), notes: h.notes.join('\n\n'), hidden: false }, h.presents);
-      imagesAfter([...remaining].filter(([, n]) => n === 0).map(([p]) => p));
-      group = { paragraphs: [], bullets: [], lines: 0, titleFrom: undefined };
-    };
-    for (const { p, bullets: own } of items) {
-      if (own.length === 0) {
-        // Nothing of its own to show: presented with the slide it sits with (its notes go there).
-        group.paragraphs.push(p);
-        continue;
-      }
-      // A paragraph starts a new slide when it would not fit whole on this one, or this one has its share.
-      const ownLines = own.reduce((n, x) => n + bulletLines(x, displays), 0);
-      if (group.bullets.length > 0 && (group.bullets.length >= perSlide || group.bullets.length + own.length > BULLETS_PER_SLIDE || group.lines + ownLines > LINES_PER_SLIDE)) flush();
-      for (const bullet of own) {
-        const n = bulletLines(bullet, displays);
-        // A paragraph too long for one slide runs over to the next (its notes stay where it starts).
-        if (group.bullets.length > 0 && (group.bullets.length + 1 > perSlide || group.lines + n > LINES_PER_SLIDE)) flush();
-        if (!group.paragraphs.includes(p) && !b.slideOfParagraph.has(p.index)) group.paragraphs.push(p);
-        group.titleFrom ??= p;
-        remaining.set(p, remaining.get(p)! - 1);
-        group.bullets.push(bullet);
-        group.lines += n;
-      }
+      imagesAfter(g.ending);
     }
-    flush();
+    const group = { paragraphs: groups.length ? [] : items.map((x) => x.p) };
     // Paragraphs with nothing to show and no slide after them: in the notes of the part's last slide.
     const left = group.paragraphs.filter((p) => !b.slideOfParagraph.has(p.index));
     if (left.length > 0 && lastSlide) for (const p of left) b.addNotes(lastSlide, refTexts.get(p.index)!, p.index);

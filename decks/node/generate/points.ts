@@ -89,7 +89,7 @@ export function splitSentences(text: string): Clause[] {
 
 /** Clauses that only link, set the time or address the room: nothing to show on a slide. */
 const CONNECTIVE_ONLY =
-  /^(?:同时|此外|另外|而且|并且|因此|为此|其中|对此|眼下|目前|当前|近年来|新年伊始|新的一年|与此同时|总之|一年来|过去一年|全年|今年|去年|(?:各位|尊敬的)[^，。]{0,12}|同志们|(?:据)?初步(?:核算|统计)|据统计|(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:以来|来|底|初|末)?|明年|下一步|接下来|今后|当前|下阶段|对于.{1,8}来说|从.{1,4}看|总的来看|总体来看)$/;
+  /^(?:同时|此外|另外|而且|并且|因此|为此|其中|对此|眼下|目前|当前|近年来|新年伊始|新的一年|与此同时|总之|一年来|过去一年|全年|今年|去年|(?:各位|尊敬的)[^，。]{0,12}|同志们|在此|(?:据)?初步(?:核算|统计)|据统计|(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:以来|来|底|初|末)?|明年|下一步|接下来|今后|当前|下阶段|对于.{1,8}来说|从.{1,4}看|总的来看|总体来看)$/;
 /** The items of a paragraph's own list: “一是…”, “二是…”, “第一，…”, “首先…”. */
 const LISTED = /^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|最后)/;
 const LEADING = /^(?:同时|此外|另外|而且|并且|因此|为此|眼下|目前|当前|与此同时|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是)/;
@@ -103,12 +103,12 @@ export const ACTION = /打造|构建|推进|推动|实施|建设|培育|提升|�
  * a part or share (其中…, 占…), a total (累计…, 总投资…), what it reaches (惠及…, 涉及…), a conjunction (并…, 又…).
  */
 const DEPENDENT_START =
-  /^(?:(?:计划|预计|预期|设计|其)?(?:总投资|投资额|总面积|建筑面积|占地面积|占地|总规模|年产值|年产能|合同金额|总金额|全长|总长)|年[\u4e00-\u9fff]{1,4}量|同比|环比|比上年|较上年|比去年|较去年|比上一年|比|较|分别|占(?!领)|其中|含|涉及|惠及|带动|拉动|覆盖|累计|共计|合计|总计|年均|增速|增幅|降幅|涨幅|按[^，]{1,10}(?:计算|统计)|首次|创|为|是|并|且|又|也|还|再|从而|进而|以及|和|与|及|均)/;
+  /^(?:(?:计划|预计|预期|设计|其)?(?:总投资|投资额|总面积|建筑面积|占地面积|占地|总规模|年产值|年产能|合同金额|总金额|全长|总长)|年[\u4e00-\u9fff]{1,4}量|同比|环比|比上年|较上年|比去年|较去年|比上一年|比|较|分别|占(?!领)|其中|含|涉及|惠及|带动|拉动|覆盖|累计|共计|合计|总计|年均|增速|增幅|降幅|涨幅|按[^，]{1,10}(?:计算|统计)|首次|创|成为|为|是|并|且|又|也|还|再|从而|进而|以及|和|与|及|均)/;
 /** A change or level with its figure (“增长X%”, “提高到X”, “达到X”, “居第X位”): it says how much of the clause before. */
 const MEASURE_START =
   /^(?:远|明显|大幅|略|稍|大大|均)?(?:增长|增|下降|降|降低|提高|提升|上升|减少|增加|扩大|缩小|达|达到|居|位居|位列|列|排名|排在|跻身|约|近|超|超过|突破|高于|低于|好于|快于|压减|压缩|控制在|保持在|稳定在)(?:了|到|至|为)?[^，。；{]{0,6}\{fig:/;
 /** A clause that opens a frame for what follows (随着…, 围绕…, 在…下): it leans on the next clause. */
-const LEAD_IN = /^(?:随着|围绕|通过|面对|为了|按照|根据|依托|作为|对于|针对|着眼|立足于|以(?![上下内外及来至前后后往])|[\u4e00-\u9fff]{1,8}(?:将|要|正)以)|^在.{1,24}(?:下|中|上|方面|期间|过程中)$|(?:方面|来看|来说|而言|看)$/;
+const LEAD_IN = /^(?:随着|围绕|通过|面对|为了|按照|根据|依托|作为|对于|针对|着眼|立足于|我?代表[^，。]{2,12}$|受[^，。]{2,12}委托$|向[^，。]{2,40}(?:们|群众|同志|朋友|人员|单位|部门|企业|干部|官兵|人士|各界|家庭)$|以(?![上下内外及来至前后后往])|[\u4e00-\u9fff]{1,8}(?:将|要|正)以)|^在.{1,24}(?:下|中|上|方面|期间|过程中)$|(?:方面|来看|来说|而言|看)$/;
 
 function plainLength(text: string): number {
   return text.replace(new RegExp(FIGURE_REF.source, 'g'), '').replace(/[\s，、]/g, '').length;
@@ -260,7 +260,7 @@ export interface ParagraphPoints {
 }
 
 /** Statements that cannot open a point: a lead-in, a fronted object or a verb without its subject. */
-const WEAK_START = /^(?:是|的|又|而|但|则|向|对|把|被|给|让|从|在|于|所|之|我们也|可以|能够)/;
+const WEAK_START = /^(?:是|的|又|而|但|则|向|对|把|被|给|让|从|在|于|所|之|因|也因|由于|我们也|可以|能够)/;
 const WEAK_END = /(?:看到|认识到|表明|指出|看出|来说|而言|以及|等|以下(?:工作|几个方面|几点|措施|任务)|如下)$/;
 
 /**
@@ -274,13 +274,16 @@ export function paragraphBullets(refText: string, figures: ReadonlyMap<string, E
   const listed = all.filter((s) => s.listed && s.keys.length === 0);
   const plain = all
     .filter((s) => !s.listed && s.keys.length === 0 && plainLength(s.text) >= 4 && !WEAK_START.test(s.text) && !WEAK_END.test(s.text))
+    .filter((s) => shortenStatement(s.text, BULLET_MAX * BULLET_LINES, displays) !== null)
     .map((s) => ({ s, score: pointScore(s.text) }))
     .filter((x) => x.score > -2)
     .sort((a, b) => b.score - a.score || a.s.at - b.s.at);
   const room = showing.length === 0 && withFigures.length === 0 ? 2 : 1;
   const chosen = [...showing, ...listed, ...plain.slice(0, listed.length > 0 ? 0 : room).map((x) => x.s)].sort((a, b) => a.at - b.at);
+  const max = BULLET_MAX * BULLET_LINES;
   return {
-    bullets: chosen.flatMap((s) => statementBullets(s, figures, displays)),
+    // A statement with figures is summarised when it is long (its figures must show); one without is shown whole or not at all.
+    bullets: chosen.flatMap((s) => (s.keys.length > 0 ? statementBullets(s, figures, displays) : (shortenStatement(s.text, max, displays) ?? []))),
     withFigures: showing.length,
     onCards: withFigures.some((s) => s.keys.some((k) => onCards.has(k))),
   };
@@ -305,21 +308,44 @@ export function titlePhrase(clause: string, displays: Displays, max = TITLE_MAX)
 }
 
 /** A title from a paragraph: the lead-in of its list (“还存在一些短板：”), a short topic sentence, else the first clause of action that fits, whole. */
-export function paragraphTitle(refText: string, displays: Displays): string | null {
+export function paragraphTitle(refText: string, displays: Displays, avoid: readonly string[] = []): string | null {
+  return paragraphTitleOf(refText, displays, (t) => !avoid.includes(t));
+}
+
+/** The first title candidate `ok` accepts (a title that is also a bullet of the slide says nothing the slide does not). */
+function paragraphTitleOf(refText: string, displays: Displays, ok: (title: string) => boolean): string | null {
   const clauses = splitClauses(refText).slice(0, 8);
   const listLead = clauses.find((c) => c.mark === '：' || c.mark === ':');
-  if (listLead && !hasRef(listLead.text)) {
-    const t = listLead.text.replace(LEADING, '').replace(TITLE_SUBJECT, '').trim();
-    if (displayLength(t, displays) <= TITLE_MAX && [...t].length >= 4 && !/[0-9０-９]/.test(t) && !WEAK_START.test(t)) return t;
+  if (listLead && !hasRef(listLead.text) && !WEAK_END.test(listLead.text)) {
+    // “但也存在一些不足：” → “存在一些不足”; “总体要求是：” → “总体要求”.
+    const t = listLead.text.replace(LEADING, '').replace(/^(?:但也|但|而|也|还)/, '').replace(TITLE_SUBJECT, '').replace(/(?:是|为|有|包括)$/, '').trim();
+    if (displayLength(t, displays) <= TITLE_MAX && [...t].length >= 4 && !/[0-9０-９]/.test(t) && !WEAK_START.test(t) && ok(t)) return t;
   }
   const sentences = splitSentences(refText);
   const first = (sentences[0]?.text ?? '').replace(LEADING, '');
-  if (!hasRef(first) && displayLength(first, displays) <= TITLE_MAX && [...first].length >= 4 && !/[，：0-9０-９]/.test(first) && !CONNECTIVE_ONLY.test(first)) return first;
+  if (!hasRef(first) && displayLength(first, displays) <= TITLE_MAX && [...first].length >= 4 && !/[，：0-9０-９]/.test(first) && !CONNECTIVE_ONLY.test(first) && ok(first)) return first;
+  // The topic sentence's first phrase (“新征程催人奋进，新使命重任在肩。”), when it stands on its own.
+  const opening = splitClauses(sentences[0]?.text ?? '')[0]?.text.replace(LEADING, '') ?? '';
+  if (
+    !hasRef(opening) &&
+    displayLength(opening, displays) <= TITLE_MAX &&
+    [...opening].length >= 4 &&
+    !/[0-9０-９]/.test(opening) &&
+    !CONNECTIVE_ONLY.test(opening) &&
+    !LEAD_IN.test(opening) &&
+    !WEAK_START.test(opening) &&
+    !isDependent(opening) &&
+    (opening.match(/“/g)?.length ?? 0) === (opening.match(/”/g)?.length ?? 0) &&
+    ok(opening)
+  ) {
+    return opening;
+  }
   for (const c of clauses) {
-    // A list's item is a point, not the heading over the points.
-    if (CONNECTIVE_ONLY.test(c.text) || isDependent(c.text) || LISTED.test(c.text)) continue;
+    // A list's items are points, not the heading over the points.
+    if (LISTED.test(c.text)) break;
+    if (CONNECTIVE_ONLY.test(c.text) || isDependent(c.text)) continue;
     const t = titlePhrase(c.text, displays);
-    if (t) return t;
+    if (t && ok(t)) return t;
   }
   return null;
 }

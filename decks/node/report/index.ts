@@ -46,7 +46,7 @@ function tooLarge(size: number): ApiError {
  */
 export const REPORT_LINES_MAX = 20_000;
 
-/** Refuses, at once, a report too long for any deck: the decision is taken on its line count, before it is parsed. */
+/** Refuses, at once, a report too long for any deck: the decision is taken on its line count, before it is read into parts. */
 export function checkReportLength(text: string): void {
   let lines = 0;
   let from = 0;
@@ -93,12 +93,15 @@ export async function decodeReport(bytes: Uint8Array, fileName: string): Promise
   if (isZip) {
     // A Word file is a zip, whatever its name says; any other zip is refused by docxToLines with a clear message.
     ({ text, lines } = await docxToLines(bytes));
+    checkReportLength(text);
     encoding = 'docx';
     format = 'docx';
   } else if (ext === 'docx') {
     throw new ApiError('REPORT_FORMAT', '文件扩展名是 .docx，但内容不是 Word 文档', 'The file is named .docx but its content is not a Word document');
   } else {
     const decoded = decodeTextBytes(bytes);
+    // Too long for any deck: refused before the text is normalised or parsed (a long report is condensed instead).
+    checkReportLength(decoded.text);
     text = decoded.text;
     encoding = decoded.encoding;
     format = ext === 'md' || ext === 'markdown' ? 'md' : 'txt';

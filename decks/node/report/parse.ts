@@ -287,7 +287,7 @@ export function parseReport(decoded: ParseInput): ReportDoc {
       partsEn.push(`the running header${furniture.headers.length > 1 ? 's' : ''} ${quoted(furniture.headers)} repeated on each page`);
     }
     pending.push(
-      warning('page-furniture', cover, [...furniture.pageNumbers.slice(0, 3), ...furniture.headers].join(' ｜ '), `删去了${parts.join('和')}：它们是打印页面上的内容，不是正文`, `Removed ${partsEn.join(' and ')}: they belong to the printed page, not to the text`),
+      warning('page-furniture', cover, [...furniture.pageNumbers.slice(0, 3), ...furniture.headers].join(' ｜ '), `删去了 ${parts.join('和')}：它们是打印页面上的内容，不是正文`, `Removed ${partsEn.join(' and ')}: they belong to the printed page, not to the text`),
     );
   }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { figureKeysIn, resolveFigureRefs } from '../../../decks/common/figures.ts';
 import { FIGURE_REF, Slide, type ReportDoc } from '../../../decks/common/model.ts';
-import { condensesReport, CONDENSE_ABOVE_PARAGRAPHS, FIGURES_PER_SLIDE, generateDeck, KEY_FIGURES_MIN, TABLE_ROWS_PER_SLIDE, type GeneratedDeck } from '../../../decks/node/generate/index.ts';
+import { condensesReport, CONDENSE_ABOVE_PARAGRAPHS, FIGURES_PER_SLIDE, generateDeck, KEY_FIGURES_MIN, packBullets, TABLE_ROWS_PER_SLIDE, type GeneratedDeck } from '../../../decks/node/generate/index.ts';
 import { BULLET_LINES, BULLET_MAX, displayLength, displaysOf, statements } from '../../../decks/node/generate/points.ts';
 import { paragraphWithRefs, reportParagraphs } from '../../../decks/node/report/figureExtract.ts';
 import { parseReport } from '../../../decks/node/report/index.ts';
@@ -188,6 +188,35 @@ describe('pictures, tables and lists', () => {
     const deck = generateDeck(doc);
     expect(deck.slides.filter((s) => s.layout === 'points').map((s) => s.title)).toEqual(expect.arrayContaining(['压实防火责任', '强化源头管控']));
     expect(bullets(deck)).not.toContain('压实防火责任');
+  });
+});
+
+describe('packing points onto slides', () => {
+  const para = (index: number) => ({ index, text: `第${index}段。`, truncated: false });
+  const pack = (...bulletsPerParagraph: number[]) =>
+    packBullets(
+      bulletsPerParagraph.map((n, i) => ({ p: para(i), bullets: Array.from({ length: n }, (_, k) => `第${i}段第${k}条要点`) })),
+      new Map(),
+    );
+
+  it('leaves no slide with a lone bullet after a full one', () => {
+    const groups = pack(1, 1, 1, 1, 1, 1);
+    expect(groups.map((g) => g.units.length)).toEqual([4, 2]);
+    // The paragraph whose bullet moved is presented where its bullet now is.
+    expect(groups.map((g) => g.paragraphs.map((p) => p.index))).toEqual([[0, 1, 2, 3], [4, 5]]);
+  });
+
+  it('starts a new slide for a paragraph rather than split it, when it fits on one; splits one too long for a slide', () => {
+    expect(pack(1, 1, 1, 3).map((g) => g.units.length)).toEqual([3, 3]);
+    const long = pack(2, 7);
+    expect(long.map((g) => g.units.length)).toEqual([5, 4]);
+    // The long paragraph is presented (in the notes) where it starts, and a picture after it follows its last slide.
+    expect(long.map((g) => g.paragraphs.map((p) => p.index))).toEqual([[0, 1], []]);
+    expect(long.map((g) => g.ending.map((p) => p.index))).toEqual([[0], [1]]);
+  });
+
+  it('lets a paragraph with nothing to show ride with the slide after it', () => {
+    expect(pack(0, 2, 0).map((g) => g.paragraphs.map((p) => p.index))).toEqual([[0, 1, 2]]);
   });
 });
 
