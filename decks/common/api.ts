@@ -106,7 +106,12 @@ export const FigureEdit = z
   .object({
     key: z.string().min(1).max(64),
     value: z.string().trim().min(1).max(40).optional(),
-    label: z.string().trim().min(1).max(LIMITS.labelChars).optional(),
+    /** A new label, stored as written; a blank one is refused (a figure must say what it measures). */
+    label: z
+      .string()
+      .max(LIMITS.labelChars)
+      .refine((l) => l.trim() !== '', { message: 'blank label' })
+      .optional(),
   })
   .strict()
   .refine((e) => e.value !== undefined || e.label !== undefined, { message: 'value or label' });
@@ -171,8 +176,7 @@ export const methods = {
       key: z.string().min(1).max(64),
       /** The new value as the user typed it (“5.8”, “1,286.4”), so the shown decimals follow what was typed. */
       value: z.string().trim().min(1).max(40),
-      /** A new label (what the figure measures); blank is refused. */
-      label: z.string().trim().min(1).max(LIMITS.labelChars).optional(),
+      label: z.string().max(LIMITS.labelChars).optional(),
       /** Optional: the figure's `updatedAt` as the caller last read it; a figure changed since is not overwritten (CONFLICT). */
       expectedUpdatedAt: z.string().max(40).optional(),
     }).strict(),

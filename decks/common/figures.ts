@@ -161,14 +161,19 @@ function unitAt(text: string): string {
   return unit;
 }
 
+/** How far back a title or a quote around a number is looked for: names are short, and an unbounded search per number is quadratic. */
+const NAME_REACH = 60;
+
 /** True when the number at `at` stands inside a title (《…》) or a short quoted name (“1215”, “15分钟生活圈”). */
 function insideName(text: string, at: number): boolean {
-  const open = text.lastIndexOf('《', at);
-  if (open >= 0 && open > text.lastIndexOf('》', at)) return true;
-  const quote = text.lastIndexOf('“', at);
-  if (quote < 0 || quote < text.lastIndexOf('”', at) || at - quote > 12) return false;
-  const close = text.indexOf('”', at);
-  return close >= 0 && close - quote <= 14 && !/[，。；、]/.test(text.slice(quote, close));
+  const from = Math.max(0, at - NAME_REACH);
+  const before = text.slice(from, at);
+  if (before.lastIndexOf('《') > before.lastIndexOf('》')) return true;
+  const quote = before.lastIndexOf('“');
+  if (quote < 0 || quote < before.lastIndexOf('”') || before.length - quote > 12) return false;
+  const after = text.slice(at, at + 14);
+  const close = after.indexOf('”');
+  return close >= 0 && before.length - quote + close <= 14 && !/[，。；、]/.test(before.slice(quote) + after.slice(0, close));
 }
 
 /** A noun right after the amount, then a count of it in the same clause (“…企业3家”): the amount qualifies what is counted. */
@@ -586,6 +591,8 @@ function labelFigures(text: string, found: Omit<FigureMatch, 'label'>[]): Figure
     }
     if (/分别/.test(raw) && !counterparts.has(i)) respective.set(i, { own, sStart });
     if (year) subject = year + subject.replace(/^\d{4}年/, '');
+    // Subjects taken from the figure before can chain along a long run of figures: keep them a label's length.
+    subject = capLabel(subject);
     const label = subject + measure;
     out.push({ ...f, subject, label: label || (f.direction ? f.direction : '') });
   });
