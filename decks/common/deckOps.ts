@@ -279,6 +279,7 @@ export function figureValueText(f: Pick<Figure, 'value' | 'decimals' | 'grouped'
 
 /** The text of a block that may hold figure references. */
 function blockText(b: Block): string {
+  if (b.kind === 'table') return [b.header, ...b.rows].flat().join('\n');
   return b.kind === 'bullet' || b.kind === 'text' ? b.text : b.kind === 'figure' ? `{fig:${b.key}}` : '';
 }
 

@@ -3,7 +3,7 @@
 // in the editor and on the presenter's screen.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, repoRoot, test } from './fixtures.ts';
+import { expect, openImportedDeck, repoRoot, test } from './fixtures.ts';
 
 const STREET = join(repoRoot, 'tests/fixtures/reports/03-donghu-street-summary.txt');
 const MARKDOWN = join(repoRoot, 'tests/fixtures/reports/02-binjiang-hightech-zone.md');
@@ -18,12 +18,8 @@ test('a summary with page furniture and captions: each warning says what was don
   await expect(dialog).toBeVisible({ timeout: 30_000 });
   await expect(dialog.getByText('页码页眉').first()).toBeVisible();
   await expect(dialog).toContainText('删去了 4 个页码');
-  await dialog.getByRole('button', { name: '打开演示文稿' }).click();
-  await expect(page).toHaveURL(/#\/edit\/[^/]+$/);
-  const deckId = decodeURIComponent(page.url().split('#/edit/')[1]!);
+  const { deckId, list } = await openImportedDeck(page, dialog);
   const deck = await server.api.getDeck({ deckId });
-  const list = page.getByRole('listbox', { name: '幻灯片' });
-  await expect(list).toBeVisible();
   // No page number, running header or byline became a slide.
   for (const title of ['- 1 -', '东湖街道2023年工作总结', '东湖街道办事处']) await expect(list.getByRole('option', { name: new RegExp(`^第\\d+张：${title}$`) })).toHaveCount(0);
 

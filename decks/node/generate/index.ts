@@ -164,7 +164,8 @@ interface PartOptions {
 
 function tableSlides(b: DeckBuilder, ctx: Context, table: ReportParagraph, title: string, notesBefore: string[], presents: number[]): void {
   const refText = ctx.refTexts.get(table.index)!;
-  const [header = [], ...rows] = refText.split('\n').map((line) => line.split('\t'));
+  // A slide shows as many columns as it can hold; the whole table is in the notes.
+  const [header = [], ...rows] = refText.split('\n').map((line) => line.split('\t').slice(0, LIMITS.tableColumns));
   const pages = rows.length === 0 ? [[]] : chunk(rows, TABLE_ROWS_PER_SLIDE);
   pages.forEach((page, i) => {
     b.add(
@@ -232,7 +233,7 @@ export function packBullets(items: readonly { p: ReportParagraph; bullets: strin
     last.lines += moved.lines;
     // A paragraph whose every bullet moved is presented where its bullets are.
     if (!before.units.some((u) => u.p === moved.p) && before.paragraphs.includes(moved.p)) {
-      before.paragraphs.splice(before.paragraphs.indexOf(moved.p));
+      before.paragraphs.splice(before.paragraphs.indexOf(moved.p), 1);
       last.paragraphs.unshift(moved.p);
     }
   }

@@ -36,7 +36,7 @@ export function hasRef(text: string): boolean {
 }
 
 export function refKeys(text: string): string[] {
-  return [...text.matchAll(FIGURE_REF)].map((m) => m[1]!);
+  return text.includes('{fig:') ? [...text.matchAll(FIGURE_REF)].map((m) => m[1]!) : [];
 }
 
 export interface Clause {
@@ -110,8 +110,10 @@ const MEASURE_START =
 /** A clause that opens a frame for what follows (随着…, 围绕…, 在…下): it leans on the next clause. */
 const LEAD_IN = /^(?:随着|围绕|通过|面对|为了|按照|根据|依托|作为|对于|针对|着眼|立足于|我?代表[^，。]{2,12}$|受[^，。]{2,12}委托$|向[^，。]{2,40}(?:们|群众|同志|朋友|人员|单位|部门|企业|干部|官兵|人士|各界|家庭)$|以(?![上下内外及来至前后后往])|[\u4e00-\u9fff]{1,8}(?:将|要|正)以)|^在.{1,24}(?:下|中|上|方面|期间|过程中)$|(?:方面|来看|来说|而言|看)$/;
 
+const ALL_REFS = new RegExp(FIGURE_REF.source, 'g');
+
 function plainLength(text: string): number {
-  return text.replace(new RegExp(FIGURE_REF.source, 'g'), '').replace(/[\s，、]/g, '').length;
+  return text.replace(ALL_REFS, '').replace(/[\s，、]/g, '').length;
 }
 
 function isDependent(clause: string): boolean {
@@ -272,15 +274,20 @@ export function paragraphBullets(refText: string, figures: ReadonlyMap<string, E
   const withFigures = all.filter((s) => s.keys.length > 0);
   const showing = withFigures.filter((s) => s.keys.some((k) => !onCards.has(k)));
   const listed = all.filter((s) => s.listed && s.keys.length === 0);
-  const plain = all
+  const max = BULLET_MAX * BULLET_LINES;
+  const candidates = all
     .filter((s) => !s.listed && s.keys.length === 0 && plainLength(s.text) >= 4 && !WEAK_START.test(s.text) && !WEAK_END.test(s.text))
-    .filter((s) => shortenStatement(s.text, BULLET_MAX * BULLET_LINES, displays) !== null)
     .map((s) => ({ s, score: pointScore(s.text) }))
     .filter((x) => x.score > -2)
     .sort((a, b) => b.score - a.score || a.s.at - b.s.at);
-  const room = showing.length === 0 && withFigures.length === 0 ? 2 : 1;
-  const chosen = [...showing, ...listed, ...plain.slice(0, listed.length > 0 ? 0 : room).map((x) => x.s)].sort((a, b) => a.at - b.at);
-  const max = BULLET_MAX * BULLET_LINES;
+  const room = listed.length > 0 ? 0 : showing.length === 0 && withFigures.length === 0 ? 2 : 1;
+  // The best that can be shown whole (checked only until there are enough: a paragraph can hold thousands).
+  const plain: Statement[] = [];
+  for (const x of candidates) {
+    if (plain.length >= room) break;
+    if (shortenStatement(x.s.text, max, displays) !== null) plain.push(x.s);
+  }
+  const chosen = [...showing, ...listed, ...plain].sort((a, b) => a.at - b.at);
   return {
     // A statement with figures is summarised when it is long (its figures must show); one without is shown whole or not at all.
     bullets: chosen.flatMap((s) => (s.keys.length > 0 ? statementBullets(s, figures, displays) : (shortenStatement(s.text, max, displays) ?? []))),
@@ -307,13 +314,18 @@ export function titlePhrase(clause: string, displays: Displays, max = TITLE_MAX)
   return (t.match(/“/g)?.length ?? 0) === (t.match(/”/g)?.length ?? 0) ? t : null;
 }
 
+/** How much of a paragraph's opening is read for its title. */
+const TITLE_READ = 400;
+
 /** A title from a paragraph: the lead-in of its list (“还存在一些短板：”), a short topic sentence, else the first clause of action that fits, whole. */
 export function paragraphTitle(refText: string, displays: Displays, avoid: readonly string[] = []): string | null {
   return paragraphTitleOf(refText, displays, (t) => !avoid.includes(t));
 }
 
 /** The first title candidate `ok` accepts (a title that is also a bullet of the slide says nothing the slide does not). */
-function paragraphTitleOf(refText: string, displays: Displays, ok: (title: string) => boolean): string | null {
+function paragraphTitleOf(paragraphText: string, displays: Displays, ok: (title: string) => boolean): string | null {
+  // A title comes from a paragraph's opening: the rest is never read (a pasted table can be one megabyte-long line).
+  const refText = paragraphText.slice(0, TITLE_READ);
   const clauses = splitClauses(refText).slice(0, 8);
   const listLead = clauses.find((c) => c.mark === '：' || c.mark === ':');
   if (listLead && !hasRef(listLead.text) && !WEAK_END.test(listLead.text)) {

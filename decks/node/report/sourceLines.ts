@@ -40,13 +40,13 @@ function tableCells(row: string): string[] {
   return inner.split(/(?<!\\)\|/).map((c) => markdownInline(c.replace(/\\\|/g, '｜')).replace(/\s+/g, ' '));
 }
 
-/** Rows → a table: the first row is the header; every row is cut or padded to the header's width, within the limits. */
+/** Rows → a table: the first row is the header (as wide as the widest row); every row is padded to its width. */
 export function tableOf(rows: string[][]): ReportTable | null {
-  const header = rows[0]?.slice(0, LIMITS.tableColumns);
-  if (!header || header.length === 0 || rows.length < 2) return null;
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  if (width === 0 || rows.length < 2) return null;
   const cap = (c: string) => c.slice(0, LIMITS.labelChars * 2);
-  const body = rows.slice(1, LIMITS.tableRows + 1).map((r) => header.map((_, i) => cap(r[i] ?? '')));
-  return { header: header.map(cap), rows: body };
+  const [header, ...body] = rows.map((r) => Array.from({ length: width }, (_, i) => cap(r[i] ?? '')));
+  return { header: header!, rows: body };
 }
 
 /** Splits normalised text into source lines. Markdown (and Markdown-like Word text) has its marks read. */

@@ -222,13 +222,14 @@ describe('figures', () => {
     expect((err as ApiError).en).toContain('is not a number');
     expect(codeOf(() => setFigureValue([gdp], 'nope', '1', 'x'))).toBe('NOT_FOUND');
   });
-  it('finds which slides show each figure: in titles, bullets, callouts and notes', () => {
+  it('finds which slides show each figure: in titles, bullets, callouts, table cells and notes', () => {
     const slides = resection([
       mk('x', 'points', { blocks: [{ kind: 'bullet', text: '增长{fig:gdp}', level: 0 }] }),
       mk('y', 'figures', { blocks: [{ kind: 'figure', key: 'rank' }] }),
       mk('z', 'points', { notes: '备注{fig:gdp}和{fig:jobs}' }),
+      mk('t', 'points', { blocks: [{ kind: 'table', header: ['指标', '{fig:year}'], rows: [['就业', '{fig:jobs}']] }] }),
     ]);
-    expect(Object.fromEntries(figureUsage(slides))).toEqual({ gdp: ['x', 'z'], rank: ['y'], jobs: ['z'] });
+    expect(Object.fromEntries(figureUsage(slides))).toEqual({ gdp: ['x', 'z'], rank: ['y'], jobs: ['z', 't'], year: ['t'] });
   });
   it('diffs figure values into what to send, written as shown', () => {
     const changed = setFigureValue([gdp], 'gdp', '1,286.4', 'x').figures;

@@ -2,7 +2,7 @@
 // paragraph, few key figures chosen by salience, table slides, each paragraph in the notes of one slide, the closing.
 import { describe, expect, it } from 'vitest';
 import { figureKeysIn, resolveFigureRefs } from '../../../decks/common/figures.ts';
-import { FIGURE_REF, Slide, type ReportDoc } from '../../../decks/common/model.ts';
+import { FIGURE_REF, LIMITS, Slide, type ReportDoc } from '../../../decks/common/model.ts';
 import { condensesReport, CONDENSE_ABOVE_PARAGRAPHS, FIGURES_PER_SLIDE, generateDeck, KEY_FIGURES_MIN, packBullets, TABLE_ROWS_PER_SLIDE, type GeneratedDeck } from '../../../decks/node/generate/index.ts';
 import { BULLET_LINES, BULLET_MAX, displayLength, displaysOf, statements } from '../../../decks/node/generate/points.ts';
 import { paragraphWithRefs, reportParagraphs } from '../../../decks/node/report/figureExtract.ts';
@@ -181,6 +181,18 @@ describe('pictures, tables and lists', () => {
     expect(bullets(deck)).not.toContain('表1 各街道主要指标');
     expect(tables[0]!.notes).toContain('街道\t地区生产总值\t增长');
     expect(tables[1]!.notes).toBe('');
+  });
+
+  it('a table wider than a slide holds: the slide shows the first columns it can, the notes the whole table', () => {
+    const header = Array.from({ length: LIMITS.tableColumns + 2 }, (_, i) => `第${i + 1}列`);
+    const row = header.map((_, i) => `${i + 1}个`);
+    const doc = md('# 报告', '## 一、主要指标', '全区经济运行总体平稳。', [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, `| ${row.join(' | ')} |`].join('\n'), '## 二、城市建设', '新建城市道路12公里。');
+    expect(doc.sections[0]!.paragraphs[1]!.table!.header).toEqual(header);
+    const deck = generateDeck(doc);
+    const slide = deck.slides.find((s) => s.blocks.some((b) => b.kind === 'table'))!;
+    const table = slide.blocks[0] as Extract<Slide['blocks'][number], { kind: 'table' }>;
+    expect(table.header).toEqual(header.slice(0, LIMITS.tableColumns));
+    expect(shown(deck, slide.notes)).toContain(`第${LIMITS.tableColumns + 2}列`);
   });
 
   it('titles a slide with each item a paragraph opens with (“一是…。”), when the report has no sub-headings', () => {
