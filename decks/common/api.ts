@@ -101,6 +101,22 @@ function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
   return { args, result };
 }
 
+/** One figure's edit as the editor's autosave sends it: a new value as typed, a new label, or both. */
+export const FigureEdit = z
+  .object({
+    key: z.string().min(1).max(64),
+    value: z.string().trim().min(1).max(40).optional(),
+    /** A new label, stored as written; a blank one is refused (a figure must say what it measures). */
+    label: z
+      .string()
+      .max(LIMITS.labelChars)
+      .refine((l) => l.trim() !== '', { message: 'blank label' })
+      .optional(),
+  })
+  .strict()
+  .refine((e) => e.value !== undefined || e.label !== undefined, { message: 'value or label' });
+export type FigureEdit = z.infer<typeof FigureEdit>;
+
 export const methods = {
   listDecks: method(z.object({ trash: z.boolean().optional() }).strict(), z.object({ decks: z.array(DeckSummary) })),
   getDeck: method(DeckId.strict(), Deck),
@@ -139,14 +155,15 @@ export const methods = {
   /**
    * The editor's autosave: several slide and figure edits in one transaction. `slides` are written whole (inserted when
    * their id is new to the deck, ids chosen by the client), `removed` are deleted, `order` (when given) must list every
-   * slide the deck then holds; `figures` take new values as typed. All of it is checked first: on any error nothing changes.
+   * slide the deck then holds; `figures` take new values as typed and/or new labels (at least one of the two each).
+   * All of it is checked first: on any error nothing changes.
    */
   saveEdits: method(
     DeckId.extend({
       slides: z.array(SlideContent).max(LIMITS.slidesPerDeck).optional(),
       removed: z.array(z.string().min(1).max(64)).max(LIMITS.slidesPerDeck).optional(),
       order: z.array(z.string().min(1).max(64)).max(LIMITS.slidesPerDeck).optional(),
-      figures: z.array(z.object({ key: z.string().min(1).max(64), value: z.string().trim().min(1).max(40) }).strict()).max(LIMITS.figuresPerDeck).optional(),
+      figures: z.array(FigureEdit).max(LIMITS.figuresPerDeck).optional(),
       /** Optional: the deck's `updatedAt` as the editor last knew it; a deck changed since elsewhere is not overwritten (CONFLICT). */
       expectedUpdatedAt: z.string().max(40).optional(),
     }).strict(),

@@ -1,8 +1,8 @@
 // Pure edits of a deck: of its slide order (ids, first to last), of its slides and of its figures. Each returns new values.
 // The service applies them inside a transaction; the renderer applies the same functions for optimistic updates and undo.
-import { ApiError, type SlideContent, type SlidePatch } from './api.ts';
+import { ApiError, type FigureEdit, type SlideContent, type SlidePatch } from './api.ts';
 import { figureKeysIn, formatFigure, formatNumber, parseValueInput } from './figures.ts';
-import type { Block, Figure, FigureChange, Layout, Slide } from './model.ts';
+import { LIMITS, type Block, type Figure, type FigureChange, type Layout, type Slide } from './model.ts';
 
 function unknownSlides(order: readonly string[], ids: readonly string[]): void {
   const present = new Set(order);
@@ -247,6 +247,31 @@ export function setFigureValue(figures: readonly Figure[], key: string, input: s
   return { figures: out, change: { key, oldValue: before.value, newValue: typed.value, changedAt: at } };
 }
 
+/**
+ * A figure's new label (what it measures), for every slide that shows it: the label is the figure's, and a card that
+ * carried a copy of the old label as its caption follows the new one. Blank labels are refused.
+ */
+export function setFigureLabel(
+  model: { slides: readonly Slide[]; figures: readonly Figure[] },
+  key: string,
+  input: string,
+): { slides: readonly Slide[]; figures: readonly Figure[] } {
+  const index = model.figures.findIndex((f) => f.key === key);
+  if (index < 0) throw new ApiError('NOT_FOUND', `找不到数字：${key}`, `No such figure: ${key}`);
+  const label = input.replace(/\s+/g, ' ').trim();
+  if (label === '') throw new ApiError('INVALID_ARGUMENT', '数据名称不能为空。请写明它统计的是什么，例如“地区生产总值增长”。', 'A figure needs a name: say what it measures, e.g. “GDP growth”.');
+  if (label.length > LIMITS.labelChars) throw new ApiError('INVALID_ARGUMENT', `数据名称最多 ${LIMITS.labelChars} 个字。`, `A figure's name holds at most ${LIMITS.labelChars} characters.`);
+  const before = model.figures[index]!;
+  if (before.label === label) return model;
+  const figures = [...model.figures];
+  figures[index] = { ...before, label };
+  const followsLabel = (b: Block) => b.kind === 'figure' && b.key === key && b.caption !== undefined && b.caption === before.label;
+  const slides = model.slides.map((s) =>
+    s.blocks.some(followsLabel) ? { ...s, blocks: s.blocks.map((b) => (followsLabel(b) && b.kind === 'figure' ? { kind: 'figure' as const, key: b.key } : b)) } : s,
+  );
+  return { slides, figures };
+}
+
 /** A figure's value written the way it is shown (for sending it back as typed input). */
 export function figureValueText(f: Pick<Figure, 'value' | 'decimals' | 'grouped'>): string {
   return formatNumber(f.value, f.decimals, f.grouped);
@@ -254,6 +279,7 @@ export function figureValueText(f: Pick<Figure, 'value' | 'decimals' | 'grouped'
 
 /** The text of a block that may hold figure references. */
 function blockText(b: Block): string {
+  if (b.kind === 'table') return [b.header, ...b.rows].flat().join('\n');
   return b.kind === 'bullet' || b.kind === 'text' ? b.text : b.kind === 'figure' ? `{fig:${b.key}}` : '';
 }
 
@@ -298,12 +324,15 @@ function sameBlocks(a: readonly Block[], b: readonly Block[]): boolean {
   return a === b || (a.length === b.length && JSON.stringify(a) === JSON.stringify(b));
 }
 
-/** Figures whose value differs between `saved` and `current`, as the values to send (written as shown). */
-export function diffFigures(saved: readonly Figure[], current: readonly Figure[]): { key: string; value: string }[] {
+/** Figures whose value or label differs between `saved` and `current`, as the edits to send (values written as shown). */
+export function diffFigures(saved: readonly Figure[], current: readonly Figure[]): FigureEdit[] {
   const before = new Map(saved.map((f) => [f.key, f]));
   return current.flatMap((f) => {
     const b = before.get(f.key);
-    if (!b || b === f || (b.value === f.value && b.decimals === f.decimals && b.grouped === f.grouped)) return [];
-    return [{ key: f.key, value: figureValueText(f) }];
+    if (!b || b === f) return [];
+    const valueChanged = b.value !== f.value || b.decimals !== f.decimals || b.grouped !== f.grouped;
+    const labelChanged = b.label !== f.label;
+    if (!valueChanged && !labelChanged) return [];
+    return [{ key: f.key, ...(valueChanged ? { value: figureValueText(f) } : {}), ...(labelChanged ? { label: f.label } : {}) }];
   });
 }

@@ -21,10 +21,13 @@ export const LIMITS = {
   slidesPerDeck: 5_000,
   figuresPerDeck: 20_000,
   labelChars: 200,
+  tableColumns: 12,
+  tableRows: 60,
   reportBytes: 20 * 1024 * 1024,
 } as const;
 
 const Id = z.string().min(1).max(64);
+const TableCell = z.string().max(LIMITS.labelChars * 2);
 
 /**
  * Inline text of a slide or note. Numbers that a figure owns are never copied into text:
@@ -45,6 +48,12 @@ export const Block = z.discriminatedUnion('kind', [
     assetId: z.string().max(64).nullable(),
     caption: z.string().max(LIMITS.labelChars * 2),
     credit: z.string().max(LIMITS.labelChars * 2),
+  }),
+  /** A table from the report: a header row and body rows of cell text (cells may hold figure references). */
+  z.object({
+    kind: z.literal('table'),
+    header: z.array(TableCell).min(1).max(LIMITS.tableColumns),
+    rows: z.array(z.array(TableCell).max(LIMITS.tableColumns)).max(LIMITS.tableRows),
   }),
 ]);
 export type Block = z.infer<typeof Block>;
@@ -70,7 +79,8 @@ export const FigureSource = z.object({
 });
 export type FigureSource = z.infer<typeof FigureSource>;
 
-export const Qualifier = z.enum(['', '约', '余', '左右', '超', '近', '逾']);
+/** Written before the number (约 超 近 逾), between number and unit (余), or after the unit (左右 以上 以下 以内). */
+export const Qualifier = z.enum(['', '约', '余', '左右', '超', '近', '逾', '以上', '以下', '以内']);
 export type Qualifier = z.infer<typeof Qualifier>;
 export const Direction = z.enum(['', '增长', '下降', '上升', '提高', '减少']);
 export type Direction = z.infer<typeof Direction>;
@@ -83,7 +93,10 @@ export const Figure = z.object({
   value: z.number().finite(),
   /** The unit as reports write it: %, 亿元, 万人, 位 … (empty for a bare count). */
   unit: z.string().max(20),
-  /** How the number is written around its value: `{v}` stands for the number, e.g. `{v}%`, `第{v}位`, `前{v}`. */
+  /**
+   * How the number is written around its value: `{v}` stands for the number, e.g. `{v}%`, `第{v}位`, `前{v}`; a range
+   * keeps its second number as written (`{v}至5个`: the value is the first).
+   */
   pattern: z.string().max(60).regex(/\{v\}/),
   /** Digits after the decimal point when shown. */
   decimals: z.number().int().min(0).max(6),
@@ -118,7 +131,21 @@ export const Asset = z.object({
 export type Asset = z.infer<typeof Asset>;
 
 /** A repair or doubt raised while reading a report; kept with the deck so the editor can show it. */
-export const WarningKind = z.enum(['duplicate-removed', 'lines-joined', 'truncated', 'caption', 'heading-guessed', 'encoding', 'empty-section']);
+export const WarningKind = z.enum([
+  'duplicate-removed',
+  'lines-joined',
+  'truncated',
+  'caption',
+  'heading-guessed',
+  'encoding',
+  'empty-section',
+  /** Title-page lines (dateline, byline, salutation, a signature at the end) moved to the cover. */
+  'front-matter',
+  /** Page numbers and running headers removed. */
+  'page-furniture',
+  /** A report too long for a full deck was made into a condensed one. */
+  'condensed',
+]);
 export type WarningKind = z.infer<typeof WarningKind>;
 export const ImportWarning = z.object({
   id: z.string(),
@@ -188,14 +215,31 @@ export interface ReportCaption {
   after: number;
 }
 
+/** A table of the report (Markdown or Word): the header row and the body rows, as cell text. */
+export interface ReportTable {
+  header: string[];
+  rows: string[][];
+}
+
 export interface ReportParagraph {
   /** Index in ReportDoc order, stable across the whole doc (lead, sections, closing). */
   index: number;
+  /** The text; for a table, its cells: one line a row (header first), cells separated by tabs (see tableText). */
   text: string;
   /** True when the paragraph ends mid-sentence (cut off in the source). */
   truncated: boolean;
-  /** True for a sub-heading inside a section (e.g. “（一）…” under “一、…”), kept in order as its own paragraph. */
+  /**
+   * True for a sub-heading inside a section (e.g. “（一）…” under “一、…”, Markdown ###, Word Heading 2), kept in order
+   * as its own paragraph: it opens a sub-part of the section, which runs to the next sub-heading.
+   */
   subheading?: boolean;
+  /** Set when the paragraph is a table. */
+  table?: ReportTable;
+}
+
+/** A table's text as a paragraph holds it: one line a row, header first, cells separated by tabs. */
+export function tableText(t: ReportTable): string {
+  return [t.header, ...t.rows].map((row) => row.join('\t')).join('\n');
 }
 
 export interface ReportSection {
@@ -207,13 +251,23 @@ export interface ReportSection {
   captions: ReportCaption[];
 }
 
+/** What a report warning concerns when it is not a paragraph: the cover, a section (by position), or a caption. */
+export type WarningPlace = { cover: true } | { section: number } | { caption: ReportCaption };
+
 export interface ReportDoc {
   title: string;
-  byline: string;
+  /** The line under the title: a subtitle or a dateline (“——2024年1月10日在…会议上”), or ''. */
+  subtitle: string;
+  /** Byline lines as written (“XX区人民政府办公室 XX研究室”, “区长 王XX”, a signature or date at the end). */
+  bylines: string[];
+  /** The salutation (“各位代表：”), or ''. It opens the speech: it goes in the cover's notes. */
+  salutation: string;
   lead: ReportParagraph[];
   sections: ReportSection[];
   closing: ReportParagraph[];
+  /** The heading the closing stands under (“结语”, “展望”), or '' when it had none. */
+  closingTitle: string;
   /** Captions outside any section (before the first or after the closing). */
   captions: ReportCaption[];
-  warnings: Omit<ImportWarning, 'id' | 'slideId' | 'dismissed'>[];
+  warnings: (Omit<ImportWarning, 'id' | 'slideId' | 'dismissed'> & { place?: WarningPlace })[];
 }

@@ -6,7 +6,8 @@ export type BlockGroup =
   | { kind: 'bullets'; items: Extract<Block, { kind: 'bullet' }>[] }
   | { kind: 'figures'; items: Extract<Block, { kind: 'figure' }>[] }
   | { kind: 'text'; block: Extract<Block, { kind: 'text' }> }
-  | { kind: 'image'; block: Extract<Block, { kind: 'image' }> };
+  | { kind: 'image'; block: Extract<Block, { kind: 'image' }> }
+  | { kind: 'table'; block: Extract<Block, { kind: 'table' }> };
 
 /** Consecutive bullets form one list and consecutive figures one row of callouts. */
 export function groupBlocks(blocks: readonly Block[]): BlockGroup[] {
@@ -20,9 +21,17 @@ export function groupBlocks(blocks: readonly Block[]): BlockGroup[] {
       if (last?.kind === 'figures') last.items.push(b);
       else groups.push({ kind: 'figures', items: [b] });
     } else if (b.kind === 'text') groups.push({ kind: 'text', block: b });
+    else if (b.kind === 'table') groups.push({ kind: 'table', block: b });
     else groups.push({ kind: 'image', block: b });
   }
   return groups;
+}
+
+/** How large a table's text is set: smaller as the table grows (screen and PPTX take the same step). */
+export function tableSize(block: Extract<Block, { kind: 'table' }>): 'large' | 'medium' | 'small' {
+  const rows = block.rows.length + 1;
+  const cols = block.header.length;
+  return rows <= 5 && cols <= 4 ? 'large' : rows <= 8 && cols <= 6 ? 'medium' : 'small';
 }
 
 const CJK_NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

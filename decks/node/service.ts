@@ -321,7 +321,11 @@ export function createService(opts: ServiceOptions): DeckService {
     saveEdits({ deckId, slides = [], removed = [], order, figures = [], expectedUpdatedAt }) {
       requireDeck(deckId);
       // Everything is checked before the first write; the transaction then rolls back only on a storage failure.
-      const typedFigures = figures.map((f) => ({ before: requireFigure(deckId, f.key), typed: parseFigureValue(f.value) }));
+      const typedFigures = figures.map((f) => {
+        const before = requireFigure(deckId, f.key);
+        const typed = f.value === undefined ? { value: before.value, decimals: before.decimals, grouped: before.grouped } : parseFigureValue(f.value);
+        return { before, typed: { ...typed, label: f.label ?? before.label } };
+      });
       const written = new Set<string>();
       for (const s of slides) {
         if (written.has(s.id)) throw invalid(`幻灯片重复：${s.id}`, `Slide given twice: ${s.id}`);
@@ -354,7 +358,7 @@ export function createService(opts: ServiceOptions): DeckService {
         added.forEach((s, i) => store.slides.insert(deckId, s, current.length + i));
         for (const s of slides) if (present.has(s.id)) store.slides.update(deckId, s);
         if (removed.length > 0 || added.length > 0 || order) store.slides.writeOrder(deckId, next);
-        for (const { before, typed } of typedFigures) store.figures.setValue(deckId, before, { ...typed, label: before.label }, at);
+        for (const { before, typed } of typedFigures) store.figures.setValue(deckId, before, typed, at);
         store.decks.touch(deckId, at);
         return { order: next, figures: typedFigures.map(({ before }) => requireFigure(deckId, before.key)), updatedAt: at };
       });

@@ -19,7 +19,7 @@ try {
   const list = page.getByRole('listbox', { name: '幻灯片' });
   await list.waitFor();
   // The editor: a content slide with a figure in its text, its notes in the inspector.
-  await list.getByRole('option', { name: /^第9张/ }).click();
+  await list.getByRole('option', { name: /^第12张/ }).click();
   await page.locator('.stage .hb-bullet').nth(1).click();
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(out, 'editor.png') });

@@ -1,5 +1,6 @@
-// Import + generate: the sample report and a synthetic report of 400 sections (~650 KB), in-process and as a
-// whole `huibao import` process. Prints figures; asserts nothing.
+// Import + generate: the sample report and a synthetic report of 400 sections (~650 KB, made into a condensed deck),
+// in-process and as a whole `huibao import` process, and how fast a report too long for any deck is refused.
+// Prints figures; asserts nothing.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +66,25 @@ const bigText = syntheticReport(400, { rich: true });
 const bigPath = join(work, 'synthetic-400.txt');
 writeFileSync(bigPath, bigText);
 console.log(`sample: ${(sample.length / 1024).toFixed(1)} KB · synthetic: ${(Buffer.byteLength(bigText) / 1024).toFixed(0)} KB, 400 sections`);
+
+{
+  // Refused before it is parsed: the time is decode + count.
+  const huge = Buffer.from(syntheticReport(3000, { rich: true }));
+  const service = createService({ dbPath: join(work, 'refuse.db') });
+  const base64 = huge.toString('base64');
+  const times: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const t0 = performance.now();
+    const refused = await service.importReport({ fileName: 'huge.txt', dataBase64: base64 }).then(
+      () => false,
+      (e: unknown) => (e as { code?: string }).code === 'REPORT_TOO_LARGE',
+    );
+    times.push(performance.now() - t0);
+    if (!refused) throw new Error('the huge report was not refused');
+  }
+  service.close();
+  console.log(`synthetic-3000 (${(huge.length / 1024 / 1024).toFixed(1)} MB): refused with REPORT_TOO_LARGE in ${median(times.slice(1)).toFixed(0)} ms (median of 3)`);
+}
 
 await inProcess('sample', sample, 'shangyu-youth-city.txt', 50);
 await inProcess('synthetic-400', new Uint8Array(Buffer.from(bigText)), 'synthetic-400.txt', 5);

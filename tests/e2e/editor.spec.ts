@@ -1,23 +1,7 @@
 // The editor, driven as a person would: rearranging slides with the mouse and the keyboard, editing figures in the
 // 数据 panel (with undo), typing on the canvas, hostile text, and the import warnings panel — each checked after a reload.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, repoRoot, test, type HuibaoServer } from './fixtures.ts';
-
-const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
-
-/** A fresh copy of the sample deck for one test, opened in the editor. */
-async function openSample(page: Page, server: HuibaoServer): Promise<string> {
-  const { deckId } = await server.api.importReport({ fileName: 'shangyu.txt', dataBase64: readFileSync(SAMPLE).toString('base64') });
-  await page.goto(server.url);
-  await expect(page).toHaveURL(/#\/$/);
-  await page.goto(`${server.origin}/#/edit/${deckId}`);
-  await expect(page.getByRole('listbox', { name: '幻灯片' })).toBeVisible();
-  return deckId;
-}
-
-const saved = (page: Page) => expect(page.locator('.save-status')).toHaveText('已保存');
+import { expect, openSample, saved, test } from './fixtures.ts';
 const option = (page: Page, name: string | RegExp) => page.getByRole('listbox', { name: '幻灯片' }).getByRole('option', { name });
 
 test('a slide dragged with the mouse, and one moved with Alt+↓, stay where they were put after a reload', async ({ page, server }) => {

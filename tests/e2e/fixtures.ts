@@ -1,8 +1,8 @@
 // One `huibao serve` per worker, on a free port with its own database in a temp folder; killed at the end.
 // Tests get its `url` (with the token fragment), the `token`, and a typed `api` over HTTP for setting up data.
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,30 @@ export const test = base.extend<{ server: HuibaoServer }, { workerServer: Huibao
 });
 
 export { expect };
+
+/** A fresh copy of the sample deck for one test, opened in the editor; returns its id. */
+export async function openSample(page: Page, server: HuibaoServer): Promise<string> {
+  const sample = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
+  const { deckId } = await server.api.importReport({ fileName: 'shangyu.txt', dataBase64: readFileSync(sample).toString('base64') });
+  await page.goto(server.url);
+  await expect(page).toHaveURL(/#\/$/);
+  await page.goto(`${server.origin}/#/edit/${deckId}`);
+  await expect(page.getByRole('listbox', { name: '幻灯片' })).toBeVisible();
+  return deckId;
+}
+
+/** Waits until the editor says everything is stored. */
+export const saved = (page: Page) => expect(page.locator('.save-status')).toHaveText('已保存');
+
+/** After an import: opens the new deck from the “报告已导入” dialog; returns its id and the slide list. */
+export async function openImportedDeck(page: Page, dialog: Locator): Promise<{ deckId: string; list: Locator }> {
+  await dialog.getByRole('button', { name: '打开演示文稿' }).click();
+  await expect(page).toHaveURL(/#\/edit\/[^/]+$/);
+  const deckId = decodeURIComponent(page.url().split('#/edit/')[1]!);
+  const list = page.getByRole('listbox', { name: '幻灯片' });
+  await expect(list).toBeVisible();
+  return { deckId, list };
+}
 
 /** A title no other test uses, so tests sharing one server never see each other's decks by mistake. */
 export function uniqueTitle(prefix: string): string {

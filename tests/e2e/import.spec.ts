@@ -2,7 +2,7 @@
 // a screenshot of every slide (test-results/screenshots/) and a check that no slide's text overflows its box.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, repoRoot, test } from './fixtures.ts';
+import { expect, openImportedDeck, repoRoot, test } from './fixtures.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
 const PILLARS = ['兴产业强平台', '促融合提能级', '扬精神兴文化', '惠民生增福祉'];
@@ -37,12 +37,8 @@ test('importing the sample report shows its warnings, then opens a deck with the
   await expect(dialog.getByText('图片说明').first()).toBeVisible();
   expect((await server.api.listDecks({})).decks.length).toBe(before + 1);
 
-  await dialog.getByRole('button', { name: '打开演示文稿' }).click();
-  await expect(page).toHaveURL(/#\/edit\/[^/]+$/);
-  const deckId = decodeURIComponent(page.url().split('#/edit/')[1]!);
+  const { deckId, list } = await openImportedDeck(page, dialog);
   const deck = await server.api.getDeck({ deckId });
-  const list = page.getByRole('listbox', { name: '幻灯片' });
-  await expect(list).toBeVisible();
   for (const pillar of PILLARS) {
     await expect(list.getByRole('option', { name: new RegExp(`^第\\d+张：${pillar}$`) })).toBeVisible();
     await expect(list.getByRole('group', { name: new RegExp(`、${pillar}$`) })).toBeVisible();

@@ -8,7 +8,7 @@ import { ApiError } from '../../common/api.ts';
 import { formatNumber, resolveFigureRefs, splitFigureRefs } from '../../common/figures.ts';
 import type { Block, Deck, Figure, Slide } from '../../common/model.ts';
 import { EXPORT_FONT, THEME_PALETTES, type ThemePalette } from '../../common/themes.ts';
-import { chineseNumeral, groupBlocks, type BlockGroup } from '../../common/slideLayout.ts';
+import { chineseNumeral, groupBlocks, tableSize, type BlockGroup } from '../../common/slideLayout.ts';
 import { imageSize, type ImageMime } from '../imageFormat.ts';
 
 export const PPTX_MIME = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
@@ -193,11 +193,56 @@ function addImage(ctx: SlideContext, block: Extract<Block, { kind: 'image' }>, b
   }
 }
 
+/** Table font sizes in points: the slide's 26, 22 and 17 px. */
+const TABLE_SIZES = { large: 19.5, medium: 16.5, small: 13 } as const;
+
+/** A real table: a header row in the accent colour, banded body rows, figures in the figure colour. */
+function addTable(ctx: SlideContext, block: Extract<Block, { kind: 'table' }>, box: Box): void {
+  const { slide, palette, figures } = ctx;
+  const size = TABLE_SIZES[tableSize(block)];
+  const cells = (text: string, base: RunOptions, figureColor: string): PptxGenJS.TableCell[] =>
+    figureRuns(text, figures, base, figureColor).map((r) => ({ text: r.text as string, options: r.options as PptxGenJS.TableCellProps }));
+  const header: PptxGenJS.TableRow = block.header.map((c) => ({
+    text: cells(c, { fontSize: size, bold: true, color: palette.background }, palette.background),
+    options: { fill: { color: palette.accent }, align: 'center', valign: 'middle', bold: true },
+  }));
+  const body: PptxGenJS.TableRow[] = block.rows.map((row, i) =>
+    block.header.map((_, j) => ({
+      text: cells(row[j] ?? '', { fontSize: size, color: palette.ink }, palette.figure),
+      options: { fill: { color: i % 2 === 1 ? palette.calloutBackground : palette.background }, align: j === 0 ? 'left' : 'center', valign: 'middle' },
+    })),
+  );
+  const rowH = Math.min(0.6, box.h / (block.rows.length + 1));
+  slide.addTable([header, ...body], {
+    x: box.x,
+    y: box.y,
+    w: box.w,
+    rowH,
+    fontFace: EXPORT_FONT,
+    fontSize: size,
+    color: palette.ink,
+    border: { type: 'solid', pt: 0.75, color: palette.ink2 },
+    margin: 0.06,
+    autoPage: false,
+  });
+}
+
 function addBody(ctx: SlideContext, blocks: readonly Block[], area: Box, color: string, align: 'left' | 'center' = 'left'): void {
+  const tables = blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
+  if (tables.length > 0) {
+    // Text above, the tables below sharing what is left of the body.
+    const rest = blocks.filter((b) => b.kind !== 'table');
+    const textH = rest.length ? Math.min(area.h * 0.35, textHeight(groupBlocks(rest), BODY_SIZES[2], area.w)) : 0;
+    if (rest.length) addBody(ctx, rest, { ...area, h: textH }, color, align);
+    const top = area.y + textH + (textH ? px(16) : 0);
+    const eachH = (area.y + area.h - top - px(16) * (tables.length - 1)) / tables.length;
+    tables.forEach((t, i) => addTable(ctx, t, { x: area.x, y: top + i * (eachH + px(16)), w: area.w, h: eachH }));
+    return;
+  }
   const groups = groupBlocks(blocks);
   if (groups.length === 0) return;
   const images = groups.filter((g): g is Extract<BlockGroup, { kind: 'image' }> => g.kind === 'image');
-  const others = groups.filter((g) => g.kind !== 'image');
+  const others = groups.filter((g): g is Exclude<BlockGroup, { kind: 'image' | 'table' }> => g.kind !== 'image' && g.kind !== 'table');
   let column = area;
   if (images.length > 0) {
     // Images on the left (1.4 parts), everything else on the right (1 part), as the image layout sets them.

@@ -2,6 +2,7 @@
 // files with a message that names what the file seems to be, and normalises line ends and invisible characters.
 import chardet from 'chardet';
 import { ApiError } from '../../common/api.ts';
+import { halfWidthDigits } from '../../common/figures.ts';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
@@ -186,10 +187,11 @@ const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]+/g;
 /**
  * Normalises decoded text so parsing sees one shape: LF line ends (CRLF, CR, form feed, Unicode separators),
  * no invisible or control characters, no indentation or trailing blanks (full-width spaces included), and runs of
- * space-like characters inside a line reduced to one ASCII space. Idempotent.
+ * space-like characters inside a line reduced to one ASCII space, and digits and Latin letters half-width
+ * (“１３６所” → “136所”, so figures read and show as every other number). Idempotent.
  */
 export function normaliseReportText(text: string): string {
-  return text
+  return halfWidthDigits(text)
     .replace(/\r\n?|[\u2028\u2029\u000C\u0085]/g, '\n')
     .replace(INVISIBLE, '')
     .replace(CONTROL, '')

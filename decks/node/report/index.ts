@@ -6,7 +6,8 @@ import { basename } from 'node:path';
 import { ApiError } from '../../common/api.ts';
 import { LIMITS } from '../../common/model.ts';
 import { decodeTextBytes, normaliseReportText } from './decode.ts';
-import { docxToText } from './docxText.ts';
+import { docxToLines } from './docxText.ts';
+import type { SourceLine } from './sourceLines.ts';
 
 export { parseReport } from './parse.ts';
 export { normaliseReportText } from './decode.ts';
@@ -22,6 +23,8 @@ export interface DecodedReport {
   /** sha256 of the file's bytes, hex. */
   sha256: string;
   bytes: number;
+  /** Word's lines, read from the document's structure (styles, tables, pictures); absent for text files. */
+  lines?: SourceLine[];
 }
 
 function megabytes(n: number): string {
@@ -35,6 +38,32 @@ function tooLarge(size: number): ApiError {
     `文件太大（${megabytes(size)} MB），文字稿最大 ${limit} MB`,
     `The file is too large (${megabytes(size)} MB); a report may be at most ${limit} MB`,
   );
+}
+
+/**
+ * More lines than this cannot make a deck, even a condensed one (each line a paragraph, a heading or a caption; 20 000
+ * lines is some 3 MB of text, ten times the longest annual report). Counted before the report is read into parts.
+ */
+export const REPORT_LINES_MAX = 20_000;
+
+/** Refuses, at once, a report too long for any deck: the decision is taken on its line count, before it is read into parts. */
+export function checkReportLength(text: string): void {
+  let lines = 0;
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf('\n', from);
+    const end = at < 0 ? text.length : at;
+    if (end > from && text.slice(from, end).trim() !== '') lines++;
+    if (at < 0) break;
+    from = at + 1;
+  }
+  if (lines > REPORT_LINES_MAX) {
+    throw new ApiError(
+      'REPORT_TOO_LARGE',
+      `报告太长：有 ${lines} 段文字，一份演示稿最多处理 ${REPORT_LINES_MAX} 段。请按章节拆分后分别导入。`,
+      `The report is too long: it has ${lines} lines of text, and a deck can take at most ${REPORT_LINES_MAX}. Split it by section and import the parts.`,
+    );
+  }
 }
 
 function emptyReport(): ApiError {
@@ -60,22 +89,26 @@ export async function decodeReport(bytes: Uint8Array, fileName: string): Promise
   let text: string;
   let encoding: string;
   let format: ReportFormat;
+  let lines: SourceLine[] | undefined;
   if (isZip) {
-    // A Word file is a zip, whatever its name says; any other zip is refused by docxToText with a clear message.
-    text = await docxToText(bytes);
+    // A Word file is a zip, whatever its name says; any other zip is refused by docxToLines with a clear message.
+    ({ text, lines } = await docxToLines(bytes));
+    checkReportLength(text);
     encoding = 'docx';
     format = 'docx';
   } else if (ext === 'docx') {
     throw new ApiError('REPORT_FORMAT', '文件扩展名是 .docx，但内容不是 Word 文档', 'The file is named .docx but its content is not a Word document');
   } else {
     const decoded = decodeTextBytes(bytes);
+    // Too long for any deck: refused before the text is normalised or parsed (a long report is condensed instead).
+    checkReportLength(decoded.text);
     text = decoded.text;
     encoding = decoded.encoding;
     format = ext === 'md' || ext === 'markdown' ? 'md' : 'txt';
   }
   text = normaliseReportText(text);
   if (text.trim() === '') throw emptyReport();
-  return { text, encoding, format, fileName: name, sha256, bytes: bytes.byteLength };
+  return { text, encoding, format, fileName: name, sha256, bytes: bytes.byteLength, ...(lines ? { lines } : {}) };
 }
 
 function unreadable(zh: string, en: string): ApiError {

@@ -5,8 +5,9 @@ import type { Block, Slide, Theme } from '../../../decks/common/model.ts';
 import { updateSlide } from '../../../decks/common/deckOps.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { SlideFrame } from '../slides/SlideFrame.tsx';
-import { SlideView, type FieldProps, type FigureMap, type SlideEditing } from '../slides/SlideView.tsx';
+import { SlideView, type FieldProps, type FigureLabelProps, type FigureMap, type SlideEditing } from '../slides/SlideView.tsx';
 import { EditableField } from './EditableField.tsx';
+import { FigureLabelField } from './FigureLabelField.tsx';
 import type { EditorStore } from './editorStore.ts';
 import { fieldKey, setFieldText, type FieldRef } from './fields.ts';
 import { caretAtStart } from './richText.ts';
@@ -91,6 +92,7 @@ export const Canvas = memo(function Canvas({ store, slide, figures, theme, numbe
     };
 
     return {
+      renderFigureLabel: (p: FigureLabelProps) => <FigureLabelField key={p.figureKey} store={store} {...p} />,
       renderField(p: FieldProps) {
         const ref: FieldRef = p.field.kind === 'title' ? { slideId: slide.id, part: 'title' } : { slideId: slide.id, part: 'block', index: p.field.index };
         const key = fieldKey(ref);

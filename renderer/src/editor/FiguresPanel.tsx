@@ -1,9 +1,10 @@
 // 数据: every figure of the deck in one table. A value changed here is checked (a number, else a clear message) and
-// shows at once on every slide and note that refers to it; each figure keeps its history of values.
+// shows at once on every slide and note that refers to it; each figure keeps its history of values. Its label (what it
+// measures) is edited here too, once for every card that shows it; both are undoable steps of the editor.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { errorMessage, type DeckApi } from '../../../decks/common/api.ts';
 import { figureUsage, figureValueText } from '../../../decks/common/deckOps.ts';
-import type { Figure, FigureChange, Slide } from '../../../decks/common/model.ts';
+import { LIMITS, type Figure, type FigureChange, type Slide } from '../../../decks/common/model.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
 import { relativeTime } from '../i18n/relativeTime.ts';
 import type { EditorStore } from './editorStore.ts';
@@ -137,10 +138,13 @@ function FigureRow({
   const stored = figureValueText(figure);
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [labelDraft, setLabelDraft] = useState<string | null>(null);
+  const [labelError, setLabelError] = useState<string | null>(null);
   const [history, setHistory] = useState<FigureChange[] | null>(null);
   const [showHistory, setShowHistory] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const errorId = `fig-error-${figure.key}`;
+  const labelErrorId = `fig-label-error-${figure.key}`;
 
   useEffect(() => {
     if (focus) {
@@ -177,22 +181,55 @@ function FigureRow({
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      commit();
-    } else if (e.key === 'Escape') {
-      setDraft(null);
-      setError(null);
+  const commitLabel = () => {
+    if (labelDraft === null) return;
+    const err = labelDraft.trim() === figure.label ? null : store.setFigureLabel(figure.key, labelDraft);
+    if (err) setLabelError(lang === 'zh' ? err.zh : err.en);
+    else {
+      setLabelDraft(null);
+      setLabelError(null);
     }
   };
+
+  // Enter keeps what was typed, Escape puts back what is stored: the same in both fields.
+  const keys = (keep: () => void, putBack: () => void) => (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      keep();
+    } else if (e.key === 'Escape') putBack();
+  };
+  const onKeyDown = keys(commit, () => {
+    setDraft(null);
+    setError(null);
+  });
+  const onLabelKeyDown = keys(commitLabel, () => {
+    setLabelDraft(null);
+    setLabelError(null);
+  });
 
   const now = new Date();
   return (
     <>
-      <tr className={`figure-row${error ? ' has-error' : ''}${focus ? ' is-focus' : ''}`}>
+      <tr className={`figure-row${error || labelError ? ' has-error' : ''}${focus ? ' is-focus' : ''}`}>
         <th scope="row" className="figure-label">
-          {figure.label || figure.key}
+          <textarea
+            className="input small figure-label-input"
+            rows={2}
+            aria-label={t('editor.figures.labelOf', { label: figure.label || figure.key })}
+            aria-invalid={labelError ? true : undefined}
+            aria-describedby={labelError ? labelErrorId : undefined}
+            title={labelDraft === null ? `${figure.label}\n${t('editor.figures.labelHint')}` : t('editor.figures.labelHint')}
+            data-app-undo={labelDraft === null ? '' : undefined}
+            maxLength={LIMITS.labelChars}
+            value={labelDraft ?? figure.label}
+            onChange={(e) => {
+              // A label is one line: a pasted line break is a space.
+              setLabelDraft(e.target.value.replace(/\s*\n\s*/g, ' '));
+              if (labelError) setLabelError(null);
+            }}
+            onKeyDown={onLabelKeyDown}
+            onBlur={commitLabel}
+          />
         </th>
         <td className="figure-value">
           <input
@@ -244,12 +281,19 @@ function FigureRow({
           </button>
         </td>
       </tr>
-      {error && (
+      {(error || labelError) && (
         <tr className="figure-error-row">
           <td colSpan={8}>
-            <p id={errorId} className="field-error" role="alert">
-              {error}
-            </p>
+            {labelError && (
+              <p id={labelErrorId} className="field-error" role="alert">
+                {labelError}
+              </p>
+            )}
+            {error && (
+              <p id={errorId} className="field-error" role="alert">
+                {error}
+              </p>
+            )}
           </td>
         </tr>
       )}

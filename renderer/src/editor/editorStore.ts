@@ -3,7 +3,7 @@
 // autosave then sends the difference from what is stored in one `saveEdits` call (one transaction), within a second.
 // When a save fails the model rolls back to what is stored and the error is shown.
 import { ApiError, type DeckApi } from '../../../decks/common/api.ts';
-import { diffFigures, diffSlides, setFigureValue } from '../../../decks/common/deckOps.ts';
+import { diffFigures, diffSlides, setFigureLabel, setFigureValue } from '../../../decks/common/deckOps.ts';
 import type { Deck, Figure, ImportWarning, Revision, Slide } from '../../../decks/common/model.ts';
 import { reconcile, single, type Selection } from './selection.ts';
 import { emptyUndoStack, recordEdit, redo, sealLast, undo, type UndoStack } from './undoStack.ts';
@@ -138,6 +138,23 @@ export class EditorStore {
           return a && b && a.value === b.value && a.decimals === b.decimals && a.grouped === b.grouped ? m : { ...m, figures: next };
         },
         { label: 'figure', immediate: true },
+      );
+      return null;
+    } catch (err) {
+      if (err instanceof ApiError) return err;
+      throw err;
+    }
+  }
+
+  /** A figure's new label, for every slide that shows it, as one undo step; returns the error to show, or null. */
+  setFigureLabel(key: string, input: string): ApiError | null {
+    try {
+      this.edit(
+        (m) => {
+          const next = setFigureLabel(m, key, input);
+          return next === m ? m : { ...m, ...next };
+        },
+        { label: 'figureLabel', immediate: true },
       );
       return null;
     } catch (err) {

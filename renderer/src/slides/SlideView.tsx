@@ -3,7 +3,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { formatNumber, splitFigureRefs } from '../../../decks/common/figures.ts';
 import type { Block, Figure, Slide, Theme } from '../../../decks/common/model.ts';
-import { chineseNumeral, groupBlocks, type BlockGroup } from '../../../decks/common/slideLayout.ts';
+import { chineseNumeral, groupBlocks, tableSize, type BlockGroup } from '../../../decks/common/slideLayout.ts';
 
 export const SLIDE_WIDTH = 1280;
 export const SLIDE_HEIGHT = 720;
@@ -36,8 +36,17 @@ export interface FieldProps {
   figures: FigureMap;
 }
 
+/** A figure card's label: the figure's label (what it measures), shared by every slide that shows the figure. */
+export interface FigureLabelProps {
+  figureKey: string;
+  label: string;
+  className: string;
+}
+
 export interface SlideEditing {
   renderField(props: FieldProps): ReactNode;
+  /** A figure card's label, made editable on the canvas. */
+  renderFigureLabel?(props: FigureLabelProps): ReactNode;
 }
 
 const SlideEditContext = createContext<SlideEditing | null>(null);
@@ -76,6 +85,7 @@ export function calloutParts(figure: Figure): { before: string; number: string; 
 }
 
 function Callout({ block, figures }: { block: Extract<Block, { kind: 'figure' }>; figures: FigureMap }) {
+  const editing = useContext(SlideEditContext);
   const figure = figures.get(block.key);
   if (!figure) {
     return (
@@ -93,7 +103,11 @@ function Callout({ block, figures }: { block: Extract<Block, { kind: 'figure' }>
         <span className="hb-callout-number">{parts.number}</span>
         {parts.after && <span className="hb-callout-affix">{parts.after}</span>}
       </div>
-      <figcaption className="hb-callout-label">{block.caption || figure.label}</figcaption>
+      {editing?.renderFigureLabel && (!block.caption || block.caption === figure.label) ? (
+        editing.renderFigureLabel({ figureKey: figure.key, label: figure.label, className: 'hb-callout-label' })
+      ) : (
+        <figcaption className="hb-callout-label">{block.caption || figure.label}</figcaption>
+      )}
     </figure>
   );
 }
@@ -103,6 +117,34 @@ function Callout({ block, figures }: { block: Extract<Block, { kind: 'figure' }>
  * or for an image it does not hold, the image shows its frame with the report's caption and credit.
  */
 export const SlideAssetsContext = createContext<ReadonlyMap<string, string> | null>(null);
+
+/** A table of the report: a header row, body rows; figures in its cells show their current values. */
+function TableBlock({ block, figures }: { block: Extract<Block, { kind: 'table' }>; figures: FigureMap }) {
+  return (
+    <table className={`hb-table size-${tableSize(block)}`}>
+      <thead>
+        <tr>
+          {block.header.map((cell, i) => (
+            <th key={i} scope="col">
+              <FigureText text={cell} figures={figures} />
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {block.rows.map((row, r) => (
+          <tr key={r}>
+            {block.header.map((_, c) => (
+              <td key={c}>
+                <FigureText text={row[c] ?? ''} figures={figures} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 function ImageBlock({ block }: { block: Extract<Block, { kind: 'image' }> }) {
   const assets = useContext(SlideAssetsContext);
@@ -147,6 +189,7 @@ export function densityOf(blocks: readonly Block[]): Density {
     if (g.kind === 'bullets') for (const b of g.items) lengths.push(b.text.replace(/\{fig:[^}]*\}/g, '123456').length + b.level * 2);
     else if (g.kind === 'text') lengths.push(g.block.text.replace(/\{fig:[^}]*\}/g, '123456').length);
     else if (g.kind === 'figures') fixedLines += 4 * Math.ceil(g.items.length / 4);
+    else if (g.kind === 'table') fixedLines += Math.min(10, g.block.rows.length + 1);
     else fixedLines += 7;
   }
   for (const d of DENSITIES) {
@@ -186,6 +229,8 @@ function Body({ blocks, figures, omitRoles = [], indexOf }: { blocks: readonly B
         );
       case 'image':
         return <ImageBlock key={i} block={g.block} />;
+      case 'table':
+        return <TableBlock key={i} block={g.block} figures={figures} />;
     }
   });
 }

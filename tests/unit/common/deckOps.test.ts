@@ -101,6 +101,7 @@ import {
   insertSlideValue,
   moveSlideValues,
   resection,
+  setFigureLabel,
   setFigureValue,
   stepAnchor,
   updateSlide,
@@ -221,18 +222,51 @@ describe('figures', () => {
     expect((err as ApiError).en).toContain('is not a number');
     expect(codeOf(() => setFigureValue([gdp], 'nope', '1', 'x'))).toBe('NOT_FOUND');
   });
-  it('finds which slides show each figure: in titles, bullets, callouts and notes', () => {
+  it('finds which slides show each figure: in titles, bullets, callouts, table cells and notes', () => {
     const slides = resection([
       mk('x', 'points', { blocks: [{ kind: 'bullet', text: '增长{fig:gdp}', level: 0 }] }),
       mk('y', 'figures', { blocks: [{ kind: 'figure', key: 'rank' }] }),
       mk('z', 'points', { notes: '备注{fig:gdp}和{fig:jobs}' }),
+      mk('t', 'points', { blocks: [{ kind: 'table', header: ['指标', '{fig:year}'], rows: [['就业', '{fig:jobs}']] }] }),
     ]);
-    expect(Object.fromEntries(figureUsage(slides))).toEqual({ gdp: ['x', 'z'], rank: ['y'], jobs: ['z'] });
+    expect(Object.fromEntries(figureUsage(slides))).toEqual({ gdp: ['x', 'z'], rank: ['y'], jobs: ['z', 't'], year: ['t'] });
   });
   it('diffs figure values into what to send, written as shown', () => {
     const changed = setFigureValue([gdp], 'gdp', '1,286.4', 'x').figures;
     expect(diffFigures([gdp], changed)).toEqual([{ key: 'gdp', value: '1,286.4' }]);
     expect(diffFigures([gdp], [gdp])).toEqual([]);
+  });
+  it('renames a figure once for every slide: its label, and the cards that carried a copy of the old one', () => {
+    const slides = resection([
+      mk('x', 'figures', { blocks: [{ kind: 'figure', key: 'gdp', caption: gdp.label }, { kind: 'figure', key: 'gdp', caption: '自定的说明' }] }),
+      mk('y', 'points', { blocks: [{ kind: 'bullet', text: '增长{fig:gdp}', level: 0 }] }),
+    ]);
+    const r = setFigureLabel({ slides, figures: [gdp] }, 'gdp', '  地区生产总值  增长 ');
+    expect(r.figures[0]!.label).toBe('地区生产总值 增长');
+    expect(r.slides[0]!.blocks).toEqual([{ kind: 'figure', key: 'gdp' }, { kind: 'figure', key: 'gdp', caption: '自定的说明' }]);
+    expect(r.slides[1]).toBe(slides[1]);
+    expect(gdp.label).not.toBe('地区生产总值 增长');
+    // The same label again is no edit at all.
+    const same = { slides, figures: [gdp] };
+    expect(setFigureLabel(same, 'gdp', gdp.label)).toBe(same);
+  });
+  it('refuses a blank or overlong label, and an unknown key, in both languages', () => {
+    const model = { slides: [], figures: [gdp] };
+    expect(codeOf(() => setFigureLabel(model, 'gdp', '  '))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(() => setFigureLabel(model, 'gdp', '长'.repeat(201)))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(() => setFigureLabel(model, 'nope', '名称'))).toBe('NOT_FOUND');
+    try {
+      setFigureLabel(model, 'gdp', '');
+    } catch (e) {
+      expect((e as ApiError).zh).toContain('数据名称不能为空');
+      expect((e as ApiError).en).toContain('needs a name');
+    }
+  });
+  it('diffs labels too, so the autosave sends a new label with or without a new value', () => {
+    const renamed = setFigureLabel({ slides: [], figures: [gdp] }, 'gdp', '经济增速').figures;
+    expect(diffFigures([gdp], renamed)).toEqual([{ key: 'gdp', label: '经济增速' }]);
+    const both = setFigureValue(renamed, 'gdp', '6', 'x').figures;
+    expect(diffFigures([gdp], both)).toEqual([{ key: 'gdp', value: '6', label: '经济增速' }]);
   });
 });
 

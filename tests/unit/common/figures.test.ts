@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFigures, formatFigure, formatNumber, parseValueInput, resolveFigureRefs, sentenceAround, splitFigureRefs, figureKeysIn, RANK_UNIT } from '../../../decks/common/figures.ts';
+import { capLabel, findFigures, formatFigure, formatNumber, halfWidthDigits, parseValueInput, resolveFigureRefs, sentenceAround, splitFigureRefs, figureKeysIn, RANK_UNIT } from '../../../decks/common/figures.ts';
 
 /** Each found figure must be written back exactly as the text has it. */
 function expectRoundTrip(text: string) {
@@ -127,8 +127,11 @@ describe('findFigures: qualifiers, grouping, decimals, signs', () => {
       ['6.3%', '城镇居民收入增长', '增长'],
       ['8%', '农村居民收入增长', '增长'],
     ]);
-    const numbered = expectRoundTrip('出口和进口分别增长3%、4%和5%。');
-    expect(numbered.map((f) => f.label)).toEqual(['出口和进口增长（1）', '出口和进口增长（2）', '出口和进口增长（3）']);
+    // A subject naming as many things as there are figures is shared out, never numbered “（1）/（2）”.
+    const pair = expectRoundTrip('出口和进口分别增长3%和5%。');
+    expect(pair.map((f) => f.label)).toEqual(['出口增长', '进口增长']);
+    const more = expectRoundTrip('出口和进口分别增长3%、4%和5%。');
+    for (const f of more) expect(f.label).not.toMatch(/[（(]\d+[）)]$/);
   });
 });
 
@@ -156,5 +159,188 @@ describe('labels from the words before the number', () => {
     const text = '第一句。预计增长5.5%，好。第三句';
     const f = only(text);
     expect(sentenceAround(text, f.start, f.end)).toBe('预计增长5.5%，好。');
+  });
+});
+
+describe('findFigures: a unit is whatever measure word follows the number', () => {
+  // None of these units is listed anywhere: the rule takes the character after the number (see NOT_UNITS for the exclusions).
+  const cases: [string, string, string][] = [
+    ['改造住宅楼312栋。', '312栋', '栋'],
+    ['加装电梯105部。', '105部', '部'],
+    ['发放手册1.2万份。', '1.2万份', '万份'],
+    ['排查化解矛盾纠纷628起。', '628起', '起'],
+    ['组织劳务协作培训35期。', '35期', '期'],
+    ['开设课后服务课程36节。', '36节', '节'],
+    ['新建学校5所。', '5所', '所'],
+    ['开展远程会诊2130例。', '2130例', '例'],
+    ['人均预期寿命达到82.6岁。', '82.6岁', '岁'],
+    ['送达文书460宗。', '460宗', '宗'],
+  ];
+  for (const [text, shown, unit] of cases) {
+    it(`${unit} in “${text}”`, () => {
+      expect(only(text)).toMatchObject({ text: shown, unit });
+    });
+  }
+  it('a measure word with 次 is one unit: 剂次, 户次, 家次, 批次', () => {
+    expect(only('接种疫苗18.6万剂次。')).toMatchObject({ text: '18.6万剂次', unit: '万剂次', value: 18.6 });
+    expect(only('上门服务2.6万户次。')).toMatchObject({ unit: '万户次' });
+    expect(only('走访企业460余家次。')).toMatchObject({ text: '460余家次', unit: '家次', qualifier: '余', pattern: '{v}家次' });
+    expect(only('提供检测服务1.6万批次。')).toMatchObject({ unit: '万批次' });
+  });
+  it('units of more than one character: metric, currency, rates', () => {
+    expect(only('实际使用外资2.3亿美元。')).toMatchObject({ unit: '亿美元' });
+    expect(only('过火面积0.6公顷。')).toMatchObject({ unit: '公顷' });
+    expect(only('年发电量约6000万千瓦时。')).toMatchObject({ text: '约6000万千瓦时', unit: '万千瓦时' });
+    expect(only('企业开办时间压缩至1个工作日以内。')).toMatchObject({ text: '1个工作日以内', unit: '个工作日', qualifier: '以内' });
+    expect(only('补助标准为300元/人。')).toMatchObject({ text: '300元/人', unit: '元/人' });
+  });
+  it('‰, also below zero', () => {
+    expect(only('婴儿死亡率2.1‰。')).toMatchObject({ unit: '‰', value: 2.1, pattern: '{v}‰' });
+    expect(only('人口自然增长率为-0.8‰。')).toMatchObject({ text: '-0.8‰', value: -0.8 });
+  });
+});
+
+describe('findFigures: full-width digits', () => {
+  it('reads “１３６所” and “５．８％” as 136所 and 5.8%, at their place in the text', () => {
+    const text = '新建学校１３６所，占比５．８％。';
+    const found = findFigures(text);
+    expect(found.map((f) => [f.text, f.value, f.unit])).toEqual([['136所', 136, '所'], ['5.8％', 5.8, '%']]);
+    expect(found.map((f) => text.slice(f.start, f.end))).toEqual(['１３６所', '５．８％']);
+    for (const f of found) expect(formatFigure(f)).toBe(f.text);
+  });
+  it('halfWidthDigits keeps every position', () => {
+    const text = 'ＰＭ２．５为２７微克/立方米，１２３';
+    expect(halfWidthDigits(text)).toBe('PM2.5为27微克/立方米，123');
+    expect(halfWidthDigits(text).length).toBe(text.length);
+    expect(findFigures(text).map((f) => f.text)).toEqual(['27微克/立方米']);
+  });
+});
+
+describe('findFigures: the exclusions', () => {
+  const notFigures = [
+    '2023年底完成验收，2024年1月15日召开会议，1—11月利润增长，近5年持续下降。',
+    '上午8时30分开会，第3季度，第十八届，4.0版，“1215”专项行动，推进1215工程。',
+    '12345热线和120急救，5G基站，PM2.5，4A级景区，世界500强，90后，3大产业。',
+    '《2023年工作要点》，三次产业结构为2.5∶43.1∶54.4，0－6岁儿童，2022-2023年度，“15分钟生活圈”。',
+  ];
+  for (const text of notFigures) {
+    it(`no figure in “${text.slice(0, 20)}…”`, () => {
+      expect(findFigures(text)).toEqual([]);
+    });
+  }
+  it('a word ending in 约 or 近 is no qualifier', () => {
+    expect(only('修订完善村规民约21部。')).toMatchObject({ text: '21部', qualifier: '', label: '修订完善村规民约' });
+    expect(only('年节约电费30万元。')).toMatchObject({ text: '30万元', qualifier: '' });
+  });
+});
+
+describe('findFigures: qualifiers, ranges and thresholds stay with the figure', () => {
+  it('以上, 以下, 以内 after the figure are qualifiers written back exactly', () => {
+    expect(only('一般公共预算收入增长5%以上。')).toMatchObject({ text: '5%以上', qualifier: '以上', direction: '增长' });
+    expect(only('噪声控制在55分贝以下。')).toMatchObject({ text: '55分贝以下', qualifier: '以下' });
+    expect(only('急救半径控制在5公里以内。')).toMatchObject({ text: '5公里以内', qualifier: '以内' });
+    expect(expectRoundTrip('新增国家高新技术企业80家以上、科技型中小企业300家。').map((f) => f.text)).toEqual(['80家以上', '300家']);
+    expect(formatFigure({ value: 5, pattern: '{v}%', decimals: 0, grouped: false, qualifier: '以上' })).toBe('5%以上');
+    expect(formatFigure({ value: 20, pattern: '约{v}家', decimals: 0, grouped: false, qualifier: '以上' })).toBe('约20家以上');
+  });
+  it('a range keeps its second number in the pattern; the value is the first', () => {
+    expect(only('培育3至5个百亿级产业集群。')).toMatchObject({ text: '3至5个', value: 3, unit: '个', pattern: '{v}至5个' });
+    expect(only('固定资产投资增长6%至8%。')).toMatchObject({ text: '6%至8%', value: 6, unit: '%', pattern: '{v}%至8%', direction: '增长' });
+    expect(only('每个集团覆盖3到5所学校。')).toMatchObject({ text: '3到5所', pattern: '{v}到5所' });
+  });
+  it('a threshold that qualifies what is counted stays in the words: only the count is a figure', () => {
+    const projects = only('新开工10亿元以上产业项目12个。');
+    expect(projects).toMatchObject({ text: '12个', label: '新开工10亿元以上产业项目' });
+    expect(only('65岁以上老年人健康管理率达到72%。')).toMatchObject({ text: '72%', label: '65岁以上老年人健康管理率' });
+    expect(only('年产值10亿元以上的企业9家。')).toMatchObject({ text: '9家', label: '年产值10亿元以上的企业' });
+  });
+  it('the direction is kept: 下降, 减少, 提高', () => {
+    expect(only('单位地区生产总值能耗下降3%。')).toMatchObject({ direction: '下降', label: '单位地区生产总值能耗下降' });
+    const time = expectRoundTrip('企业投资项目审批时间压缩至28天，较上年减少9天。');
+    expect(time.map((f) => [f.text, f.direction, f.label])).toEqual([
+      ['28天', '', '企业投资项目审批时间'],
+      ['9天', '减少', '企业投资项目审批时间减少'],
+    ]);
+  });
+});
+
+describe('labels name the subject and the measure', () => {
+  const labels = (text: string) => expectRoundTrip(text).map((f) => [f.text, f.label]);
+  it('a bare measure takes the subject just named', () => {
+    expect(labels('全年实现地区生产总值1286.5亿元，增长6.2%，增速居全市第2位。')).toEqual([
+      ['1286.5亿元', '地区生产总值'],
+      ['6.2%', '地区生产总值增长'],
+      ['第2位', '地区生产总值增速全市排名'],
+    ]);
+    expect(labels('高新技术产业增加值占规上工业比重达到64.3%，比上年提高2.1个百分点。')).toEqual([
+      ['64.3%', '高新技术产业增加值占规上工业比重'],
+      ['2.1个百分点', '高新技术产业增加值占规上工业比重提高'],
+    ]);
+  });
+  it('a running total is labelled as one (累计), not as the year’s new ones', () => {
+    expect(labels('新增国家高新技术企业86家，累计达到512家。')).toEqual([
+      ['86家', '新增国家高新技术企业'],
+      ['512家', '累计国家高新技术企业'],
+    ]);
+  });
+  it('a comparison is part of the measure: 高于全省平均', () => {
+    expect(labels('全社会研发投入强度达到3.42%，高于全省平均0.6个百分点。')[1]).toEqual(['0.6个百分点', '全社会研发投入强度高于全省平均']);
+  });
+  it('a list subject keeps all its members', () => {
+    expect(only('新建、改扩建中小学和幼儿园9所。').label).toBe('新建、改扩建中小学和幼儿园');
+  });
+  it('分别 shares a subject of several things out, or pairs the figures with those just before', () => {
+    expect(labels('城镇和农村居民人均可支配收入分别达到71250元和43680元，分别增长5.1%和6.8%。').map((x) => x[1])).toEqual([
+      '城镇居民人均可支配收入',
+      '农村居民人均可支配收入',
+      '城镇居民人均可支配收入增长',
+      '农村居民人均可支配收入增长',
+    ]);
+    expect(labels('高血压、糖尿病患者规范管理率分别达到76.5%和72.8%。').map((x) => x[1])).toEqual(['高血压患者规范管理率', '糖尿病患者规范管理率']);
+    expect(labels('全年接待游客168万人次，实现旅游收入2.4亿元，分别增长21.5%和18.3%。').map((x) => x[1])).toEqual([
+      '接待游客',
+      '旅游收入',
+      '接待游客增长',
+      '旅游收入增长',
+    ]);
+  });
+  it('a figure that opens its clause, or follows a preposition, counts what follows it', () => {
+    expect(labels('空气质量优良，8个市控以上断面水质全部达标。')).toEqual([['8个', '市控以上断面水质']]);
+    expect(labels('对责任落实不到位的2个镇进行通报。')).toEqual([['2个', '责任落实不到位的镇']]);
+    expect(labels('辖区28幢商务楼宇入驻率达到87.5%。')).toEqual([
+      ['28幢', '商务楼宇'],
+      ['87.5%', '商务楼宇入驻率'],
+    ]);
+  });
+  it('a share names whose share it is', () => {
+    expect(labels('全年固定资产投资增长8.3%，其中工业投资增长15.6%，占全部投资的比重达到32.4%。')[2]).toEqual(['32.4%', '工业投资占全部投资的比重']);
+  });
+  it('years in the words say when', () => {
+    expect(labels('年均发生森林火情由2019年的9起下降到2023年的3起。').map((x) => x[1])).toEqual(['2019年年均发生森林火情', '2023年年均发生森林火情']);
+  });
+  it('long labels are cut where a phrase starts', () => {
+    expect(capLabel('与班子成员、局属单位主要负责人签订党风廉政建设责任书')).toBe('局属单位主要负责人签订党风廉政建设责任书');
+  });
+});
+
+describe('held-out sentences (not in the corpus the rules were written against)', () => {
+  it('reads measure words no rule lists: 株 棵 头 羽 眼 列 宗 片', () => {
+    const text = '新植苗木12.6万株，其中珍贵树种3800棵；生猪出栏14.6万头，家禽存栏120万羽；新打机井36眼，开行班列320列，查处案件46宗，新增足球场地12片。';
+    expect(expectRoundTrip(text).map((f) => f.unit)).toEqual(['万株', '棵', '万头', '万羽', '眼', '列', '宗', '片']);
+  });
+  it('reads a container count in 标箱 and energy in 吨标准煤 whole', () => {
+    expect(only('集装箱吞吐量达到286万标箱。')).toMatchObject({ text: '286万标箱', unit: '万标箱' });
+    expect(only('节约能源1.2万吨标准煤。')).toMatchObject({ unit: '万吨标准煤' });
+  });
+  it('an amount over which things are counted (超10亿元企业3家) qualifies them', () => {
+    const found = expectRoundTrip('培育年营收超亿元企业25家，其中超10亿元企业3家；带动就业超5000人。');
+    expect(found.map((f) => [f.text, f.label])).toEqual([
+      ['25家', '培育年营收超亿元企业'],
+      ['3家', '超10亿元企业'],
+      ['超5000人', '带动就业'],
+    ]);
+  });
+  it('a comparison with the average names the measure: 比全省平均高出 → 高于全省平均', () => {
+    expect(expectRoundTrip('平均预期寿命为81.9岁，比全省平均高出0.8岁。').map((f) => f.label)).toEqual(['平均预期寿命', '平均预期寿命高于全省平均']);
   });
 });

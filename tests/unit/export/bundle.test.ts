@@ -97,6 +97,18 @@ describe('bundle round trip', () => {
     console.log(`[measure] bundle export of the sample deck (${original.slides.length} slides): ${exportMs.toFixed(1)} ms`);
   });
 
+  it('carries a table slide from a report, its cells and their figure references as they are', async () => {
+    const report = ['# 主要指标报告', '## 一、主要指标', '全区经济运行总体平稳。', '| 指标 | 2023年 |\n| --- | --- |\n| 地区生产总值 | 1286.5亿元 |\n| 一般公共预算收入 | 98.7亿元 |', '## 二、城市建设', '新建城市道路12公里。'].join('\n\n');
+    const { deckId } = await service.importReport({ fileName: 'table.md', dataBase64: Buffer.from(report).toString('base64') });
+    const original = await service.getDeck({ deckId });
+    const table = original.slides.find((s) => s.blocks.some((b) => b.kind === 'table'))!;
+    expect(table.blocks[0]).toMatchObject({ kind: 'table', header: ['指标', '2023年'] });
+    const opened = await service.openBundle({ fileName: 'table.huibao', dataBase64: b64(await exportBundle(deckId)) });
+    const copy = await service.getDeck({ deckId: opened.deckId });
+    expect(copy.slides).toEqual(original.slides);
+    expect(copy.figures).toEqual(original.figures);
+  });
+
   it('writes the documented layout: manifest with format, version, app version, checksums; deck.json; assets by sha256', async () => {
     const { deckId, png } = await editedSample();
     const files = unzipSync(await exportBundle(deckId));
@@ -231,6 +243,17 @@ describe('hostile bundles', () => {
     const deep = '['.repeat(200_000) + ']'.repeat(200_000);
     await expectRefused(makeBundleZip({ 'deck.json': deep }), /nested too deeply/);
     await expectRefused(makeBundleZip({ 'deck.json': deckJson }, { manifest: '{'.repeat(5000) }), /not a Huibao bundle|nested too deeply/);
+  });
+
+  it('refuses a table block of the wrong shape: no header, cells that are not text, too many columns', async () => {
+    const withBlock = (block: unknown) => {
+      const deck = JSON.parse(deckJson) as { slides: { blocks: unknown[] }[] };
+      deck.slides[1]!.blocks = [block];
+      return makeBundleZip({ 'deck.json': JSON.stringify(deck), [pngPath]: png });
+    };
+    await expectRefused(withBlock({ kind: 'table', header: [], rows: [] }), /does not match the format/);
+    await expectRefused(withBlock({ kind: 'table', header: ['a'], rows: [[1]] }), /does not match the format/);
+    await expectRefused(withBlock({ kind: 'table', header: Array.from({ length: 40 }, (_, i) => `列${i}`), rows: [] }), /does not match the format/);
   });
 
   it('refuses an image a slide shows but the bundle lacks, and files that are not zips', async () => {

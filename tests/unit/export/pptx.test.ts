@@ -151,6 +151,25 @@ describe('PPTX export', () => {
     expect(third).toContain('<a:buChar');
   });
 
+  it('writes a table slide as a real table: a header row, cells with figures at their current values', async () => {
+    const report = ['# 主要指标报告', '## 一、主要指标', '全区经济运行总体平稳。', '| 指标 | 2023年 |\n| --- | --- |\n| 地区生产总值 | 1286.5亿元 |\n| 一般公共预算收入 | 98.7亿元 |', '## 二、城市建设', '新建城市道路12公里。'].join('\n\n');
+    const { deckId } = await t.service.importReport({ fileName: 'table.md', dataBase64: Buffer.from(report).toString('base64') });
+    const deck = await t.service.getDeck({ deckId });
+    const gdp = deck.figures.find((f) => f.value === 1286.5)!;
+    await t.service.updateFigure({ deckId, key: gdp.key, value: '1300' });
+    const files = await exportPptx(deckId);
+    const at = deck.slides.filter((s) => !s.hidden).findIndex((s) => s.blocks.some((b) => b.kind === 'table'));
+    const xml = files[`ppt/slides/slide${at + 1}.xml`]!;
+    expect(xml).toContain('<a:tbl>');
+    const rows = [...xml.matchAll(/<a:tr\b[\s\S]*?<\/a:tr>/g)].map((r) => [...r[0].matchAll(/<a:tc\b[\s\S]*?<\/a:tc>/g)].map((c) => paragraphs(c[0]).join('')));
+    expect(rows).toEqual([
+      ['指标', '2023年'],
+      ['地区生产总值', '1300亿元'],
+      ['一般公共预算收入', '98.7亿元'],
+    ]);
+    expect(xml).toMatch(/<a:tc\b[\s\S]*?<a:ea typeface="Microsoft YaHei"/);
+  });
+
   it("uses the deck theme's colours", async () => {
     const deckId = await t.importSample();
     for (const theme of ['official', 'light', 'contrast'] as const) {

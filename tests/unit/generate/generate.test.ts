@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FIGURE_REF, ImportWarning, Slide, type ReportDoc } from '../../../decks/common/model.ts';
 import { figureKeysIn, findFigures, formatFigure } from '../../../decks/common/figures.ts';
 import { generateDeck, BULLETS_PER_SLIDE, FIGURES_PER_SLIDE, type GeneratedDeck } from '../../../decks/node/generate/index.ts';
-import { BULLET_MAX, displayLength, displaysOf, TITLE_MAX } from '../../../decks/node/generate/points.ts';
+import { BULLET_LINES, BULLET_MAX, displayLength, displaysOf, TITLE_MAX } from '../../../decks/node/generate/points.ts';
 import { paragraphWithRefs, reportParagraphs } from '../../../decks/node/report/figureExtract.ts';
 import { parseReport } from '../../../decks/node/report/index.ts';
 import { sampleDoc, SAMPLE_PATH } from './sampleDoc.ts';
@@ -30,7 +30,9 @@ function handDoc(): ReportDoc {
   }));
   return {
     title: '全面建设“青春之城” 奋力走好高质量发展之路',
-    byline: '张三 李四',
+    subtitle: '',
+    bylines: ['张三 李四'],
+    salutation: '',
     lead: [
       { index: 0, text: '预计全年地区生产总值增长5.5%，城乡居民收入分别增长6.3%和8%，综合实力位居全国百强区第33位，比上一年上升2位。', truncated: false },
       { index: 1, text: '新征程催人奋进。上虞区正以排头兵姿态全面建设“青春之城”。', truncated: false },
@@ -45,6 +47,7 @@ function handDoc(): ReportDoc {
       },
     ],
     closing: [{ index: 10, text: '图更强、争一流、敢首创，上虞区将书写高质量发展之路的精彩华章。', truncated: false }],
+    closingTitle: '',
     captions: [{ text: '樱花谷', credit: '', after: 10 }],
     warnings: [
       { kind: 'lines-joined', paragraph: 9, excerpt: '上虞区以片区化', message: { zh: '合并了断开的行', en: 'Joined a broken line' } },
@@ -66,12 +69,13 @@ for (const [name, make] of docs) {
       const [title, figures] = deck.slides;
       expect(title).toMatchObject({ id: 's1', layout: 'title', title: doc.title });
       expect(title!.blocks).toEqual([
-        { kind: 'text', text: doc.byline, role: 'byline' },
+        ...doc.bylines.map((text) => ({ kind: 'text', text, role: 'byline' })),
         { kind: 'text', text: '2023年1月', role: 'date' },
       ]);
       const leadKeys = deck.figures.filter((f) => doc.lead.some((p) => p.index === f.source!.paragraph)).map((f) => f.key);
       expect(figures!.layout).toBe('figures');
-      expect(figures!.blocks.map((b) => (b.kind === 'figure' ? b.key : null))).toEqual(leadKeys.slice(0, FIGURES_PER_SLIDE));
+      // The lead's few figures are all its headline: every one is on a card, in the report's order.
+      expect(figures!.blocks.filter((b) => b.kind === 'figure').map((b) => (b.kind === 'figure' ? b.key : null))).toEqual(leadKeys.slice(0, FIGURES_PER_SLIDE));
       const agenda = deck.slides.find((s) => s.layout === 'agenda')!;
       expect(agenda.blocks).toEqual(doc.sections.map((s) => ({ kind: 'bullet', text: s.title, level: 0 })));
       const sectionSlides = deck.slides.filter((s) => s.layout === 'section');
@@ -102,7 +106,7 @@ for (const [name, make] of docs) {
           expect(displayLength(s.title, displays)).toBeLessThanOrEqual(TITLE_MAX + 4);
           expect(s.title).not.toMatch(FIGURE_REF);
         }
-        for (const b of bullets) expect(displayLength(b.text, displays), b.text).toBeLessThanOrEqual(BULLET_MAX);
+        for (const b of bullets) expect(displayLength(b.text, displays), b.text).toBeLessThanOrEqual(BULLET_MAX * BULLET_LINES);
       });
     });
 
@@ -125,13 +129,17 @@ for (const [name, make] of docs) {
       for (const p of reportParagraphs(doc)) expect(notes).toContain(paragraphWithRefs(p, deck.figures));
     });
 
-    it('turns report warnings into import warnings tied to the slide that shows the paragraph', () => {
+    it('turns report warnings into import warnings tied to the slide they concern', () => {
       expect(deck.warnings).toHaveLength(doc.warnings.length);
       deck.warnings.forEach((w, i) => {
         expect(() => ImportWarning.parse(w)).not.toThrow();
         expect(w).toMatchObject({ id: `w${i + 1}`, dismissed: false, kind: doc.warnings[i]!.kind, paragraph: doc.warnings[i]!.paragraph });
+        const place = doc.warnings[i]!.place;
         const p = reportParagraphs(doc).find((x) => x.index === w.paragraph);
-        if (!p) expect(w.slideId).toBeNull();
+        if (place && 'caption' in place) {
+          // A caption's warning opens the picture slide that shows it.
+          expect(deck.slides.find((s) => s.id === w.slideId)!.blocks).toContainEqual(expect.objectContaining({ kind: 'image', caption: place.caption.text }));
+        } else if (!p) expect(w.slideId).toBe('s1');
         else {
           const slide = deck.slides.find((s) => s.id === w.slideId)!;
           expect(slide.notes).toContain(paragraphWithRefs(p, deck.figures));
@@ -168,10 +176,11 @@ describe('generateDeck details', () => {
     expect(bullets.some((b) => b.startsWith('同时'))).toBe(false);
     // A pillar with one figure shows it in a bullet (the clause that holds it is preferred).
     const area = `{fig:${deck.figures.find((f) => f.unit === '平方公里')!.key}}`;
-    expect(bullets.filter((b) => b.includes(area))).toEqual(['以片区化的思路推动' + area + '虞南山区绿色高质量发展']);
+    // A bullet is a whole statement: it keeps its subject.
+    expect(bullets.filter((b) => b.includes(area))).toEqual(['上虞区以片区化的思路推动' + area + '虞南山区绿色高质量发展']);
   });
-  it('keeps a warning with no paragraph unattached', () => {
-    expect(deck.warnings[1]).toMatchObject({ id: 'w2', kind: 'encoding', slideId: null });
+  it('shows a warning about the whole report from the cover', () => {
+    expect(deck.warnings[1]).toMatchObject({ id: 'w2', kind: 'encoding', slideId: 's1' });
     expect(deck.warnings[0]!.slideId).toBe(deck.slides.find((s) => s.notes.includes('上虞区以片区化'))!.id);
   });
 });
@@ -184,7 +193,7 @@ describe('generateDeck on a long report', () => {
       paragraphs: [{ index: i, text: `第${i + 1}项工作稳步推进，各项任务全面完成。`, truncated: false }],
       captions: [],
     }));
-    const deck = generateDeck({ title: '工作报告', byline: '', lead: [], sections, closing: [], captions: [], warnings: [] });
+    const deck = generateDeck({ title: '工作报告', subtitle: '', bylines: [], salutation: '', lead: [], sections, closing: [], closingTitle: '', captions: [], warnings: [] });
     const agendas = deck.slides.filter((s) => s.layout === 'agenda');
     expect(agendas.length).toBeGreaterThan(1);
     expect(agendas.flatMap((s) => s.blocks.map((b) => (b.kind === 'bullet' ? b.text : '')))).toEqual(sections.map((s) => s.title));

@@ -15,7 +15,7 @@ export function sampleDoc(): ReportDoc {
     .split(/\n\s*\n/)
     .map((b) => b.trim())
     .filter(Boolean);
-  const doc: ReportDoc = { title: blocks[0]!, byline: blocks[1]!, lead: [], sections: [], closing: [], captions: [], warnings: [] };
+  const doc: ReportDoc = { title: blocks[0]!, subtitle: '', bylines: [blocks[1]!], salutation: '', lead: [], sections: [], closing: [], closingTitle: '', captions: [], warnings: [] };
   let index = 0;
   let section: ReportSection | null = null;
   let seenRepeat = false;

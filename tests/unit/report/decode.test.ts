@@ -110,6 +110,12 @@ describe('normalisation: line ends, spaces, invisible characters', () => {
     expect(normaliseReportText(d.text)).toBe(d.text);
   });
 
+  it('reads full-width digits and letters half-width, so “１３６所” and “ＰＭ２．５” read as every other number', () => {
+    const raw = '新建学校１３６所，占比５．８％，ＰＭ２．５下降，全文，。';
+    expect(normaliseReportText(raw)).toBe('新建学校136所，占比5.8％，PM2.5下降，全文，。');
+    expect(normaliseReportText(normaliseReportText(raw))).toBe(normaliseReportText(raw));
+  });
+
   it('treats .md as Markdown and other names as plain text, and keeps only the base name', async () => {
     expect((await decodeReport(Buffer.from('# 标题'), 'C:\\报告\\r.MD')).format).toBe('md');
     const t = await decodeReport(Buffer.from('# 标题'), '/tmp/x/report');

@@ -36,7 +36,7 @@ describe('the sample report (Shangyu)', async () => {
 
   it('finds the title, the byline and the lead', () => {
     expect(doc.title).toBe('全面建设“青春之城” 奋力走好上虞高质量发展之路');
-    expect(doc.byline).toBe('孙良 倪贤方 袁伟江');
+    expect(doc.bylines).toEqual(['孙良 倪贤方 袁伟江']);
     expect(doc.lead.map((p) => p.text)).toEqual([sourceLines[2], sourceLines[3]]);
   });
 
@@ -136,7 +136,7 @@ describe('reports in other shapes', () => {
     const { text, bodyCount } = numberedReport(5, 2);
     const doc = parseReport({ text, format: 'txt' });
     expect(doc.title).toBe('关于2023年全区经济社会发展情况的报告');
-    expect(doc.byline).toBe('本报记者 张三 通讯员 李四');
+    expect(doc.bylines).toEqual(['本报记者 张三 通讯员 李四']);
     expect(doc.lead.map((p) => p.text)).toEqual([paragraph(1), paragraph(2)]);
     expect(doc.sections).toHaveLength(5);
     doc.sections.forEach((s, i) => {
@@ -199,7 +199,7 @@ describe('reports in other shapes', () => {
     ].join('\n');
     const doc = parseReport({ text, format: 'md' });
     expect(doc.title).toBe('奋进新征程 建功新时代');
-    expect(doc.byline).toBe('记者 王五');
+    expect(doc.bylines).toEqual(['记者 王五']);
     expect(doc.lead).toHaveLength(1);
     expect(doc.sections.map((s) => [s.title, s.subtitle])).toEqual([
       ['兴产业', '强平台'],
@@ -297,20 +297,21 @@ describe('reports in other shapes', () => {
 });
 
 describe('line forms that are not headings', () => {
-  it('keeps topic tags, figures with decimals and dated sentences as body text', () => {
+  it('keeps topic tags, figures with decimals and dated sentences as body text (a short line alone is no caption)', () => {
     const [a, b] = phrases(0);
     const lines = ['#青春之城#', '1.5亿元的项目全部开工建设，带动就业。', '2022年底，上虞区正式对外发布了新时代上虞精神。'];
     const doc = parseReport({ text: ['标题', `${a} ${b}`, ...lines].join('\n\n'), format: 'md' });
     expect(doc.sections).toHaveLength(1);
-    expect(doc.sections[0]!.paragraphs.map((p) => p.text)).toEqual(lines.slice(1));
-    expect(doc.sections[0]!.captions.map((c) => c.text)).toEqual(['#青春之城#']);
+    expect(doc.sections[0]!.paragraphs.map((p) => p.text)).toEqual(lines);
+    expect(doc.sections[0]!.captions).toEqual([]);
   });
 
-  it('reads 1. and （1） points under 一、 sections as sub-headings', () => {
-    const text = ['标题', '一、产业发展', '1. 产业升级', paragraph(1), '（1）园区建设', paragraph(2), '二、城市建设', paragraph(3)].join('\n\n');
+  it('reads the level under 一、 as sub-headings and deeper numbers as body text', () => {
+    const text = ['标题', '一、产业发展', '1. 产业升级', paragraph(1), '（1）园区建设', paragraph(2), '2. 平台建设', paragraph(4), '二、城市建设', paragraph(3)].join('\n\n');
     const doc = parseReport({ text, format: 'txt' });
     expect(doc.sections.map((s) => s.title)).toEqual(['产业发展', '城市建设']);
-    expect(doc.sections[0]!.paragraphs.filter((p) => p.subheading).map((p) => p.text)).toEqual(['1. 产业升级', '（1）园区建设']);
+    expect(doc.sections[0]!.paragraphs.filter((p) => p.subheading).map((p) => p.text)).toEqual(['1. 产业升级', '2. 平台建设']);
+    expect(doc.sections[0]!.paragraphs.map((p) => p.text)).toContain('（1）园区建设');
     expect(doc.warnings).toEqual([]);
   });
 });

@@ -73,6 +73,20 @@ describe('saveEdits', () => {
   });
 });
 
+describe('saveEdits with figure labels', () => {
+  it('renames a figure, keeps its value and history, and refuses a blank label or an edit with neither value nor label', async () => {
+    const before = (await service.getDeck({ deckId })).figures.find((f) => f.key === 'f1')!;
+    const r = await service.saveEdits({ deckId, figures: [{ key: 'f1', label: '全区地区生产总值增速' }] });
+    expect(r.figures[0]).toMatchObject({ key: 'f1', label: '全区地区生产总值增速', value: before.value, display: before.display });
+    expect((await service.figureHistory({ deckId, key: 'f1' })).changes).toEqual([]);
+    const both = await service.saveEdits({ deckId, figures: [{ key: 'f1', value: '5.6', label: '地区生产总值增长' }] });
+    expect(both.figures[0]).toMatchObject({ label: '地区生产总值增长', display: '5.6%' });
+    expect(await codeOf(service.saveEdits({ deckId, figures: [{ key: 'f1', label: '   ' }] }))).toBe('INVALID_ARGUMENT');
+    expect(await codeOf(service.saveEdits({ deckId, figures: [{ key: 'f1' }] }))).toBe('INVALID_ARGUMENT');
+    expect((await service.getDeck({ deckId })).figures.find((f) => f.key === 'f1')!.label).toBe('地区生产总值增长');
+  });
+});
+
 describe('saveEdits with expectedUpdatedAt', () => {
   it('refuses a stale write with CONFLICT and changes nothing; each accepted write returns a new stamp', async () => {
     const before = await service.getDeck({ deckId });

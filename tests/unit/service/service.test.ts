@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../decks/common/api.ts';
-import { readReportFile } from '../../../decks/node/report/index.ts';
+import { readReportFile, REPORT_LINES_MAX } from '../../../decks/node/report/index.ts';
 import { AUTO_REVISIONS_KEPT, createService, ensureSampleDeck, type DeckService } from '../../../decks/node/service.ts';
 import { syntheticReport } from '../../fixtures/syntheticReport.ts';
 
@@ -164,17 +164,40 @@ describe('createService', () => {
   });
 });
 
-describe('importing a report that makes more than a deck may hold', () => {
-  it('is refused with REPORT_TOO_LARGE and a plain message, and nothing is stored', async () => {
+describe('importing a report too long for a deck', () => {
+  it('refuses one longer than any deck can take at once, before reading it into parts, and stores nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'huibao-too-large-'));
     const service = createService({ dbPath: join(dir, 'huibao.db') });
     try {
-      const text = syntheticReport(1300);
+      const text = Array.from({ length: REPORT_LINES_MAX + 1 }, (_, i) => `第${i}行文字。`).join('\n');
       const err = await service.importReport({ fileName: 'big.txt', dataBase64: Buffer.from(text).toString('base64') }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ApiError);
       expect((err as ApiError).code).toBe('REPORT_TOO_LARGE');
-      expect((err as ApiError).zh).toContain('请拆分报告');
+      expect((err as ApiError).zh).toContain(`${REPORT_LINES_MAX + 1} 段`);
+      expect((err as ApiError).zh).toContain('请按章节拆分');
       expect((await service.listDecks({})).decks).toEqual([]);
+    } finally {
+      service.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('condenses a long one to each part and its key figures, with the part\'s text in the notes, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huibao-condensed-'));
+    const service = createService({ dbPath: join(dir, 'huibao.db') });
+    try {
+      const sections = 300;
+      const text = syntheticReport(sections);
+      const { deckId, warnings } = await service.importReport({ fileName: 'long.txt', dataBase64: Buffer.from(text).toString('base64') });
+      const deck = await service.getDeck({ deckId });
+      expect(deck.sections).toHaveLength(sections);
+      expect(deck.slides.filter((s) => s.layout === 'points')).toEqual([]);
+      expect(deck.slides.filter((s) => s.layout === 'figures').length).toBeGreaterThanOrEqual(sections);
+      expect(deck.slides.length).toBeLessThan(sections * 3 + 60);
+      // The detail is in the notes: every paragraph of a part is in the notes of its key-figures slide.
+      const third = deck.slides.findIndex((s) => s.layout === 'section' && s.title === deck.sections[2]!.title);
+      expect(deck.slides[third + 1]!.notes).toContain('围绕第3个重点领域');
+      expect(warnings.find((w) => w.kind === 'condensed')).toMatchObject({ slideId: deck.slides[0]!.id });
     } finally {
       service.close();
       rmSync(dir, { recursive: true, force: true });

@@ -63,6 +63,28 @@ describe('EditorStore', () => {
     expect((await service.figureHistory({ deckId, key: 'f1' })).changes.map((c) => c.newValue)).toEqual([5.8, 5.5]);
   });
 
+  it('renames a figure for every card that shows it, stores it, and undo brings the old name back (stored too)', async () => {
+    const figure = store.getState().model.figures.find((f) => store.getState().model.slides.some((s) => s.blocks.some((b) => b.kind === 'figure' && b.key === f.key)))!;
+    const old = figure.label;
+    const cards = () =>
+      store
+        .getState()
+        .model.slides.flatMap((s) => s.blocks)
+        .filter((b) => b.kind === 'figure' && b.key === figure.key);
+    expect(store.setFigureLabel(figure.key, '  ')).toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(store.getState().model.figures.find((f) => f.key === figure.key)!.label).toBe(old);
+    expect(store.setFigureLabel(figure.key, '全区经济总量')).toBeNull();
+    expect(store.getState().model.figures.find((f) => f.key === figure.key)!.label).toBe('全区经济总量');
+    // No card keeps a copy of the old name: each shows the figure's label.
+    for (const b of cards()) expect(b).not.toMatchObject({ caption: old });
+    await store.flush();
+    expect((await service.getDeck({ deckId })).figures.find((f) => f.key === figure.key)!.label).toBe('全区经济总量');
+    store.undo();
+    expect(store.getState().model.figures.find((f) => f.key === figure.key)!.label).toBe(old);
+    await store.flush();
+    expect((await service.getDeck({ deckId })).figures.find((f) => f.key === figure.key)!.label).toBe(old);
+  });
+
   it('rolls back to what is stored when a save fails, and shows the error', async () => {
     const id = slideId();
     // The slide is deleted behind the editor's back (another window): the editor's save from its stale view is refused.

@@ -60,6 +60,16 @@ describe('SlideView', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
+  it('sets a table as a real table: header cells, body rows, figures at their current values, text never markup', () => {
+    const table: Block = { kind: 'table', header: ['指标', '数值'], rows: [['地区生产总值增长', '{fig:gdp}'], ['<b>说明</b>', '']] };
+    const html = render(slide('t', 'points', '主要指标', [table]));
+    expect(html).toContain('<table class="hb-table size-large"><thead><tr><th scope="col">指标</th><th scope="col">数值</th></tr></thead>');
+    expect(html).toContain('<td>地区生产总值增长</td><td><span class="fig" data-fig="gdp">5.5%</span></td>');
+    expect(html).toContain('<td>&lt;b&gt;说明&lt;/b&gt;</td>');
+    const big: Block = { kind: 'table', header: ['a', 'b', 'c', 'd', 'e'], rows: Array.from({ length: 9 }, () => ['1', '2', '3', '4', '5']) };
+    expect(render(slide('t', 'points', '大表', [big]))).toContain('hb-table size-small');
+  });
+
   it('picks a smaller type size as the text grows', () => {
     const bullets = (n: number, len: number): Block[] => Array.from({ length: n }, () => ({ kind: 'bullet', level: 0, text: '字'.repeat(len) }));
     expect(densityOf(bullets(3, 20))).toBe('roomy');
