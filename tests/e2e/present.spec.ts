@@ -114,17 +114,22 @@ test('the sample deck is driven by keys: arrows, Space, PageDown, Home/End, a nu
   await expect(page.locator('.present-blank')).toHaveCount(0);
   await expectAt(page, 1, at(1));
 
-  // Esc opens the overview; Esc again leaves for the editor.
-  await page.keyboard.press('Escape');
-  await expect(page.locator('.reveal.overview')).toHaveCount(1);
-  await expect(page.locator('.present-overview-bar')).toBeVisible();
+  // G opens the grid of all slides; the arrows move through it and Enter opens one. O opens it too; Esc closes it,
+  // and Esc again ends the show.
+  const grid = page.getByRole('dialog', { name: '所有幻灯片' });
+  await page.keyboard.press('g');
+  await expect(grid).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expectAt(page, 2, at(2));
+  await expect(grid.locator('[aria-current="true"]')).toHaveAccessibleName(`第 3 / ${shown.length} 张`);
   await page.keyboard.press('Enter');
-  await expect(page.locator('.reveal.overview')).toHaveCount(0);
+  await expect(grid).toHaveCount(0);
   await expectAt(page, 2, at(2));
+  await page.keyboard.press('o');
+  await expect(grid).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.locator('.reveal.overview')).toHaveCount(1);
+  await expect(grid).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`#/present/${deck.id}`));
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(new RegExp(`#/edit/${deck.id}$`));
 });
@@ -230,9 +235,10 @@ test('no request leaves the machine during a whole presentation', async ({ conte
     await audience.keyboard.press('ArrowRight');
     await expectAt(audience, i, deck.slides[i]!.id);
   }
-  await audience.keyboard.press('Escape'); // the overview renders many slides at once
-  await expect(audience.locator('.reveal.overview')).toHaveCount(1);
-  await audience.keyboard.press('Escape');
+  await audience.keyboard.press('g'); // the grid of all slides renders many slides at once
+  await expect(audience.getByRole('dialog', { name: '所有幻灯片' })).toBeVisible();
+  await expect(audience.locator('.show-overview .hb-slide').first()).toBeVisible();
+  await audience.keyboard.press('g');
   await consolePage.bringToFront();
   await consolePage.keyboard.press('Home');
   await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', '0');
@@ -279,10 +285,14 @@ test('no slide of the sample deck overflows in the presentation; screenshots of 
   }
   expect(problems).toEqual([]);
 
-  await page.keyboard.press('Escape');
-  await expect(page.locator('.reveal.overview')).toHaveCount(1);
-  await page.waitForTimeout(900);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('g');
+  await expect(page.getByRole('dialog', { name: '所有幻灯片' })).toBeVisible();
+  await expect(page.locator('.show-overview .hb-slide[data-fit]').nth(7)).toBeVisible();
+  await page.waitForTimeout(300);
   await page.screenshot({ path: join(SHOTS, 'present-overview.png') });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('End');
 
   const consolePage = await context.newPage();
   await consolePage.setViewportSize({ width: 1440, height: 900 });
