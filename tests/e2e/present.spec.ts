@@ -145,6 +145,27 @@ test('opening at a slide index starts there; figures show their current values',
   await expect(page.locator('.reveal').getByText(/\{fig:/)).toHaveCount(0);
 });
 
+test('an audience window the desktop app could not place asks to be moved, and F makes it full screen', async ({ page, server }) => {
+  const deck = await importSample(server, '手动放置观众窗口');
+  await page.goto(server.url);
+  await expect(page).toHaveURL(/#\/$/);
+  // What the Electron host opens under Wayland: the show with ?place=manual.
+  await page.evaluate((id) => {
+    window.history.replaceState(null, '', `?place=manual#/`);
+    window.location.hash = `#/present/${id}`;
+  }, deck.id);
+  await expect(page.locator('.present-page')).toHaveAttribute('data-ready', 'true');
+  const hint = page.getByRole('status').filter({ hasText: '请把这个窗口拖到投影仪' });
+  await expect(hint).toBeVisible();
+  await expect(page.locator('.present-hint')).toHaveCount(0);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, 'present-place-manually.png') });
+  await page.keyboard.press('f');
+  await expect(hint).toHaveCount(0);
+  await page.keyboard.press('f');
+  await expect(hint).toBeVisible();
+});
+
 test('the console and the audience window stay in step, whichever drives', async ({ context, server }) => {
   const deck = await importSample(server, '放映同步测试');
   const consolePage = await context.newPage();

@@ -220,6 +220,7 @@ export const en = {
   'present.fullscreen': 'Full screen',
   'present.exitFullscreen': 'Leave full screen',
   'present.fullscreenHint': 'F full screen · click or wheel to move on · G all slides · ? keys · Esc ends the show',
+  'present.placeManually': 'Move this window to the projector (the external screen), then press F for full screen',
   'present.counterLabel': 'Slide / slides',
   'present.stopwatch': 'Stopwatch',
   'present.start': 'Start',

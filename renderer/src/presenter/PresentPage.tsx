@@ -5,7 +5,7 @@
 // the grid of all slides, ? the keys, and Esc ends the show — back in the editor on the slide where it ended.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type WheelEvent } from 'react';
 import type { Deck, Theme } from '../../../decks/common/model.ts';
-import { routeHash } from '../app/routes.ts';
+import { asksToBePlaced, routeHash } from '../../../decks/common/routes.ts';
 import { navigate } from '../app/useRoute.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useFitText } from '../slides/fitText.ts';
@@ -67,6 +67,8 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
   const [help, setHelp] = useState(false);
   const [ready, setReady] = useState(false);
   const [fullscreen, setFullscreen] = useState(() => document.fullscreenElement !== null);
+  // An audience window the desktop app could not place (Wayland) asks to be moved to the projector first.
+  const [placeManually] = useState(() => asksToBePlaced(window.location.search));
   const chrome = usePointerChrome();
   const where = useRef<() => number>(() => 0);
   const open = useRef({ overview, help });
@@ -244,7 +246,12 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
           </button>
         </div>
       )}
-      {!fullscreen && !overview && <p className="present-hint">{t('present.fullscreenHint')}</p>}
+      {!fullscreen && !overview && !placeManually && <p className="present-hint">{t('present.fullscreenHint')}</p>}
+      {!fullscreen && placeManually && (
+        <p className="present-place-hint" role="status">
+          {t('present.placeManually')}
+        </p>
+      )}
     </div>
   );
 }
