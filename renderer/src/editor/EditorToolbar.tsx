@@ -1,31 +1,36 @@
 // The editor's toolbar: every button is a command of the table (label, shortcut in the tooltip, enabled state);
 // the New Slide menu offers the layouts, the Insert Figure menu the deck's figures, Export the file formats.
-import type { MutableRefObject } from 'react';
+// Memoised: it draws again only when what it shows changes (not on every move of a slide).
+import { memo, type MutableRefObject } from 'react';
 import type { CommandId } from '../../../decks/common/commands.ts';
-import { LAYOUTS, type Figure } from '../../../decks/common/model.ts';
+import { LAYOUTS, type Figure, type Layout } from '../../../decks/common/model.ts';
 import { ExportMenu } from '../app/ExportMenu.tsx';
 import { CommandButton } from '../commands/CommandButton.tsx';
-import type { Command } from '../commands/commandTable.ts';
+import type { Command, CommandStates } from '../commands/commandTable.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { editorCommand, insertSlide, type EditorContext } from './editorCommands.ts';
+import { editorCommand, type EditorContext } from './editorCommands.ts';
 import { EditorIcon, type EditorIconName } from './EditorIcon.tsx';
 import { Menu } from './Menu.tsx';
 
 interface EditorToolbarProps {
-  ctx: EditorContext;
+  deckId: string;
+  states: CommandStates;
   run(command: Command<EditorContext>): void;
   figures: readonly Figure[];
+  onInsertSlide(layout: Layout): void;
   onInsertFigure(key: string): void;
+  /** Saves pending edits: every export does this first. */
+  flush(): Promise<void>;
   /** The export menu's runner, for the export commands (keys, native menu). */
   exportControl: MutableRefObject<((choice: string) => void) | null>;
 }
 
-export function EditorToolbar({ ctx, run, figures, onInsertFigure, exportControl }: EditorToolbarProps) {
+export const EditorToolbar = memo(function EditorToolbar({ deckId, states, run, figures, onInsertSlide, onInsertFigure, flush, exportControl }: EditorToolbarProps) {
   const t = useT();
   const button = (id: CommandId, icon: EditorIconName, more: { iconOnly?: boolean; label?: string; className?: string } = {}) => (
-    <CommandButton command={editorCommand(id)} ctx={ctx} run={run} icon={<EditorIcon name={icon} />} {...more} />
+    <CommandButton command={editorCommand(id)} state={states[id]!} run={run} icon={<EditorIcon name={icon} />} {...more} />
   );
-  const hidden = editorCommand('hide').checked?.(ctx) ?? false;
+  const hidden = states.hide?.checked ?? false;
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
       <div className="tool-group">
@@ -36,7 +41,7 @@ export function EditorToolbar({ ctx, run, figures, onInsertFigure, exportControl
         <Menu
           label={t('editor.newSlide')}
           icon={<EditorIcon name="add" />}
-          items={LAYOUTS.map((layout) => ({ key: layout, label: t(`editor.layoutName.${layout}`), run: () => insertSlide(ctx, layout) }))}
+          items={LAYOUTS.map((layout) => ({ key: layout, label: t(`editor.layoutName.${layout}`), run: () => onInsertSlide(layout) }))}
         />
         {button('duplicate', 'copy')}
         {button('delete', 'trash')}
@@ -53,7 +58,7 @@ export function EditorToolbar({ ctx, run, figures, onInsertFigure, exportControl
       </div>
       <div className="tool-spacer" />
       <div className="tool-group">
-        <ExportMenu deckId={ctx.store.deck.id} beforeExport={() => ctx.store.flush()} control={exportControl} />
+        <ExportMenu deckId={deckId} beforeExport={flush} control={exportControl} />
       </div>
       <div className="tool-group">
         {button('present-console', 'slides', { label: t('editor.presentConsole') })}
@@ -62,4 +67,4 @@ export function EditorToolbar({ ctx, run, figures, onInsertFigure, exportControl
       </div>
     </div>
   );
-}
+});

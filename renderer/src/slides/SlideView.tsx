@@ -4,6 +4,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { formatNumber, splitFigureRefs, withoutEmphasis } from '../../../decks/common/figures.ts';
 import type { Block, Figure, Slide, Theme } from '../../../decks/common/model.ts';
 import { chineseNumeral, groupBlocks, type BlockGroup } from '../../../decks/common/slideLayout.ts';
+import { useSlideT } from '../i18n/I18nProvider.tsx';
 
 export const SLIDE_WIDTH = 1280;
 export const SLIDE_HEIGHT = 720;
@@ -114,6 +115,7 @@ function Callout({ block, figures }: { block: Extract<Block, { kind: 'figure' }>
 export const SlideAssetsContext = createContext<ReadonlyMap<string, string> | null>(null);
 
 function ImageBlock({ block }: { block: Extract<Block, { kind: 'image' }> }) {
+  const t = useSlideT();
   const assets = useContext(SlideAssetsContext);
   const url = block.assetId ? assets?.get(block.assetId) : undefined;
   return (
@@ -124,7 +126,7 @@ function ImageBlock({ block }: { block: Extract<Block, { kind: 'image' }> }) {
         ) : (
           <>
             <span className="hb-image-glyph" aria-hidden="true" />
-            <span className="hb-image-note">{block.assetId ? '图片' : '图片待添加'}</span>
+            <span className="hb-image-note">{block.assetId ? t('slide.image') : t('slide.imagePlaceholder')}</span>
           </>
         )}
       </div>
