@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Deck, DeckSummary } from '../../../decks/common/model.ts';
 import { getApi } from '../api/getApi.ts';
 import { ExportMenu } from '../app/ExportMenu.tsx';
+import { flushSession } from '../editor/editorSessions.ts';
 import { Icon } from '../app/Icon.tsx';
 import { routeHash } from '../../../decks/common/routes.ts';
 import { navigate } from '../app/useRoute.ts';
@@ -104,7 +105,7 @@ export function DeckCard({ deck, inTrash, actions, now }: { deck: DeckSummary; i
             <a className="icon-button" href={routeHash({ name: 'console', deckId: deck.id })} aria-label={t('present.consoleNamed', { title: deck.title })} title={t('present.console')}>
               <Icon name="console" />
             </a>
-            <ExportMenu deckId={deck.id} />
+            <ExportMenu deckId={deck.id} beforeExport={() => flushSession(deck.id)} />
             <button type="button" className="icon-button" onClick={() => actions.rename(deck)} aria-label={t('library.renameNamed', { title: deck.title })} title={t('library.rename')}>
               <Icon name="pencil" />
             </button>
