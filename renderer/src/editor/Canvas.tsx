@@ -91,6 +91,7 @@ export const Canvas = memo(function Canvas({ store, slide, figures, theme, numbe
     };
 
     return {
+      renderPictureFrame: ({ frame }) => frame,
       renderField(p: FieldProps) {
         const ref: FieldRef = p.field.kind === 'title' ? { slideId: slide.id, part: 'title' } : { slideId: slide.id, part: 'block', index: p.field.index };
         const key = fieldKey(ref);
