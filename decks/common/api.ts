@@ -139,9 +139,11 @@ export const methods = {
   deleteSlides: method(DeckId.extend({ slideIds: SlideIds }).strict(), z.object({ order: z.array(z.string()) })),
   duplicateSlides: method(DeckId.extend({ slideIds: SlideIds }).strict(), z.object({ slides: z.array(Slide), order: z.array(z.string()) })),
   /**
-   * The editor's autosave: several slide and figure edits (and the theme) in one transaction. `slides` are written whole (inserted when
-   * their id is new to the deck, ids chosen by the client), `removed` are deleted, `order` (when given) must list every
-   * slide the deck then holds; `figures` take new values as typed. All of it is checked first: on any error nothing changes.
+   * The editor's autosave: several slide and figure edits (and the theme) in one transaction. `slides` are written whole
+   * (inserted when their id is new to the deck, ids chosen by the client), `removed` are deleted, `order` (when given) must list every
+   * slide the deck then holds; `figures` take new values as typed; `newFigures` are added whole (slides pasted from
+   * another deck bring theirs) — a key the deck already holds for the same figure is left as it is, a key it holds for
+   * another figure is refused. All of it is checked first: on any error nothing changes.
    */
   saveEdits: method(
     DeckId.extend({
@@ -149,6 +151,7 @@ export const methods = {
       removed: z.array(z.string().min(1).max(64)).max(LIMITS.slidesPerDeck).optional(),
       order: z.array(z.string().min(1).max(64)).max(LIMITS.slidesPerDeck).optional(),
       figures: z.array(z.object({ key: z.string().min(1).max(64), value: z.string().trim().min(1).max(40) }).strict()).max(LIMITS.figuresPerDeck).optional(),
+      newFigures: z.array(Figure).max(LIMITS.figuresPerDeck).optional(),
       /** The deck's theme, when the editor changed it (one undoable step there, saved with the rest). */
       theme: Theme.optional(),
       /** Optional: the deck's `updatedAt` as the editor last knew it; a deck changed since elsewhere is not overwritten (CONFLICT). */

@@ -307,3 +307,10 @@ export function diffFigures(saved: readonly Figure[], current: readonly Figure[]
     return [{ key: f.key, value: figureValueText(f) }];
   });
 }
+
+/** Figures in `current` that `saved` lacks (brought in by pasted slides), to add whole. */
+export function newFigures(saved: readonly Figure[], current: readonly Figure[]): Figure[] {
+  if (saved === current) return [];
+  const before = new Set(saved.map((f) => f.key));
+  return current.filter((f) => !before.has(f.key));
+}

@@ -32,6 +32,16 @@ const Id = z.string().min(1).max(64);
  */
 export const FIGURE_REF = /\{fig:([A-Za-z0-9_.-]{1,64})\}/g;
 
+/**
+ * Emphasis (Ctrl+B) in inline text: `{em}…{/em}` around the emphasised part. Markers, never markup: the themes show
+ * it (bold in the theme's accent), the PPTX has bold runs. An unclosed `{em}` runs to the end of the text; a stray
+ * `{/em}` means nothing.
+ */
+export const EMPHASIS_OPEN = '{em}';
+export const EMPHASIS_CLOSE = '{/em}';
+/** Every piece of inline text that is one unit: a figure reference, an emphasis marker, or one character. */
+export const INLINE_TOKEN = /\{fig:[A-Za-z0-9_.-]{1,64}\}|\{em\}|\{\/em\}|[\s\S]/gu;
+
 export const Block = z.discriminatedUnion('kind', [
   /** A bullet point; `level` 0 is top level, 1..3 are indents. */
   z.object({ kind: z.literal('bullet'), text: z.string().max(LIMITS.textChars), level: z.number().int().min(0).max(3) }),

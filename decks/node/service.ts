@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ApiError, FILE_LIMITS, METHOD_NAMES, parseArgs, type DeckApi, type MethodName, type Result, type methods } from '../common/api.ts';
 import { picturesShown } from '../common/audience.ts';
 import { deleteSlides, duplicateSlides, insertSlide, moveSlides, parseFigureValue, withSections } from '../common/deckOps.ts';
+import { sameFigure } from '../common/figures.ts';
 import { newId } from '../common/ids.ts';
 import { Deck, ImportWarning, LIMITS, type Asset, type DeckSummary, type Figure, type Revision, type Slide } from '../common/model.ts';
 import { z } from 'zod';
@@ -188,6 +189,21 @@ export function createService(opts: ServiceOptions): DeckService {
     const f = store.figures.get(deckId, key);
     if (!f) throw notFound({ zh: '数字', en: 'figure' }, key);
     return f;
+  }
+
+  /** Figures a save adds, by key: those the deck lacks. A key it holds for a different figure is refused. */
+  function addedFigures(deckId: string, figures: readonly Figure[]): Map<string, Figure> {
+    const added = new Map<string, Figure>();
+    for (const f of figures) {
+      const mine = store.figures.get(deckId, f.key);
+      if (mine && sameFigure(mine, f)) continue;
+      if (mine || added.has(f.key)) throw invalid(`数字的键已被占用：${f.key}`, `The figure key is taken: ${f.key}`);
+      added.set(f.key, f);
+    }
+    if (added.size > 0 && store.figures.list(deckId).length + added.size > LIMITS.figuresPerDeck) {
+      throw invalid(`一个演示稿最多 ${LIMITS.figuresPerDeck} 个数字`, `A deck holds at most ${LIMITS.figuresPerDeck} figures`);
+    }
+    return added;
   }
 
   function slidesOf(deckId: string): Slide[] {
@@ -379,10 +395,11 @@ export function createService(opts: ServiceOptions): DeckService {
       return { slides: copies.map((c) => all.get(c.id)!), order };
     },
 
-    saveEdits({ deckId, slides = [], removed = [], order, figures = [], theme, expectedUpdatedAt }) {
+    saveEdits({ deckId, slides = [], removed = [], order, figures = [], newFigures = [], theme, expectedUpdatedAt }) {
       requireDeck(deckId);
       // Everything is checked before the first write; the transaction then rolls back only on a storage failure.
-      const typedFigures = figures.map((f) => ({ before: requireFigure(deckId, f.key), typed: parseFigureValue(f.value) }));
+      const figuresAdded = addedFigures(deckId, newFigures);
+      const typedFigures = figures.map((f) => ({ before: figuresAdded.get(f.key) ?? requireFigure(deckId, f.key), typed: parseFigureValue(f.value) }));
       const written = new Set<string>();
       for (const s of slides) {
         if (written.has(s.id)) throw invalid(`幻灯片重复：${s.id}`, `Slide given twice: ${s.id}`);
@@ -411,6 +428,7 @@ export function createService(opts: ServiceOptions): DeckService {
           throw invalid(`一个演示稿最多 ${LIMITS.slidesPerDeck} 张幻灯片`, `A deck holds at most ${LIMITS.slidesPerDeck} slides`);
         }
         const at = nextStamp(now(), row.updatedAt);
+        store.figures.insertAll(deckId, [...figuresAdded.values()].map(({ display: _, ...f }) => f));
         store.slides.remove(deckId, removed);
         added.forEach((s, i) => store.slides.insert(deckId, s, current.length + i));
         for (const s of slides) if (present.has(s.id)) store.slides.update(deckId, s);

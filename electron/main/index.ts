@@ -9,15 +9,15 @@ import { readReportFile } from '../../decks/node/report/index.ts';
 import { loadSettings, writeUserSettings } from '../../decks/node/settings.ts';
 import { DB_FILE_NAME, findAppRoot, rendererDir, sampleReportPath, userDataDir } from '../../decks/node/paths.ts';
 import { readBundleFile } from '../../decks/node/export/bundleFile.ts';
-import { writeFileWhole } from '../../decks/node/fileWrite.ts';
-import { createService, ensureSampleDeck, exportFileName, type DeckService } from '../../decks/node/service.ts';
+import { createService, ensureSampleDeck, type DeckService } from '../../decks/node/service.ts';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol.ts';
-import { deckIdInUrl, EXPORT_COMMANDS, type ExportChoice } from './exportMenu.ts';
 import { createElectronPdfPrinter } from './exportPdf.ts';
 import { APP_ORIGIN, isAppFrame, registerIpcHost } from './ipcHost.ts';
 import { hardenWebContents } from './windowGuards.ts';
 import { Presentation } from './presentation.ts';
-import { buildMenuTemplate, routeForPresentCommand, type MenuCommand } from './menu.ts';
+import { buildMenuTemplate } from './menu.ts';
+import { COMMANDS, type CommandId } from '../../decks/common/commands.ts';
+import { COMMAND_CHANNEL } from '../preload/channels.ts';
 import { focusWindow, setupSingleInstance } from './singleInstance.ts';
 import { checkForUpdates } from './updates.ts';
 import { readWindowState, restoreWindowState, trackWindowState, windowStatePath, writeWindowState } from './windowState.ts';
@@ -116,7 +116,16 @@ function installMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-async function runMenuCommand(command: MenuCommand): Promise<void> {
+/**
+ * A menu command: the renderer runs it (the same code as its toolbar, keys and context menu: exports flush pending
+ * edits first, “play from current slide” knows the current slide); only the few that need this process run here.
+ */
+async function runMenuCommand(command: CommandId): Promise<void> {
+  if (COMMANDS[command].runsIn !== 'main') {
+    const win = mainWindow ?? createMainWindow();
+    win.webContents.send(COMMAND_CHANNEL, command);
+    return;
+  }
   const en = language === 'en';
   switch (command) {
     case 'import-report': {
@@ -136,15 +145,6 @@ async function runMenuCommand(command: MenuCommand): Promise<void> {
       if (!r.canceled && r.filePaths[0]) await openBundleFile(r.filePaths[0]);
       return;
     }
-    case 'library':
-      return navigate('#/');
-    case 'present-start':
-    case 'present-current':
-    case 'present-console': {
-      const hash = mainWindow ? routeForPresentCommand(command, mainWindow.webContents.getURL()) : null;
-      if (hash) navigate(hash);
-      return;
-    }
     case 'language-zh-CN':
     case 'language-en':
       language = command === 'language-en' ? 'en' : 'zh-CN';
@@ -154,41 +154,8 @@ async function runMenuCommand(command: MenuCommand): Promise<void> {
     case 'open-data-folder':
       void shell.openPath(app.getPath('userData'));
       return;
-    case 'export-pdf':
-    case 'export-pptx':
-    case 'export-html':
-    case 'export-bundle': {
-      const choice = EXPORT_COMMANDS[command];
-      if (choice) await exportFromMenu(choice);
+    default:
       return;
-    }
-  }
-}
-
-/** File › Export: the deck the main window shows, to a file the user picks; the taskbar shows progress meanwhile. */
-async function exportFromMenu(choice: ExportChoice): Promise<void> {
-  const en = language === 'en';
-  const win = mainWindow;
-  const deckId = win ? deckIdInUrl(win.webContents.getURL()) : null;
-  if (!service || !win) return;
-  if (!deckId) {
-    await dialog.showMessageBox(win, { type: 'info', message: en ? 'Open a deck first, then export it.' : '请先打开一个演示文稿，再导出。' });
-    return;
-  }
-  try {
-    const deck = await service.getDeck({ deckId });
-    const saved = await dialog.showSaveDialog(win, {
-      defaultPath: join(app.getPath('documents'), exportFileName(deck.title, `.${choice.extension}`)),
-      filters: [{ name: en ? choice.filter.en : choice.filter.zh, extensions: [choice.extension] }],
-    });
-    if (saved.canceled || !saved.filePath) return;
-    win.setProgressBar(2); // indeterminate
-    const result = await service.exportDeck({ deckId, format: choice.format });
-    writeFileWhole(saved.filePath, Buffer.from(result.dataBase64, 'base64'));
-  } catch (err) {
-    dialog.showErrorBox(en ? 'Export failed' : '导出失败', errorMessage(err, en ? 'en' : 'zh'));
-  } finally {
-    if (!win.isDestroyed()) win.setProgressBar(-1);
   }
 }
 

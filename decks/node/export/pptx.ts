@@ -8,8 +8,8 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import PptxGenJS from 'pptxgenjs';
 import { ApiError } from '../../common/api.ts';
-import { formatNumber, resolveFigureRefs, splitFigureRefs } from '../../common/figures.ts';
 import { audienceSlides } from '../../common/audience.ts';
+import { formatNumber, resolveFigureRefs, splitFigureRefs, withoutEmphasis } from '../../common/figures.ts';
 import type { Block, Deck, Figure, ImageBlock, Slide } from '../../common/model.ts';
 import { EXPORT_FONT, THEME_PALETTES, type ThemePalette } from '../../common/themes.ts';
 import { chineseNumeral, groupBlocks, type BlockGroup } from '../../common/slideLayout.ts';
@@ -47,11 +47,12 @@ function run(text: string, options: RunOptions = {}): TextRun {
   return { text: xmlText(text), options: { fontFace: EXPORT_FONT, lang: LANG, ...options } };
 }
 
-/** Runs of text with `{fig:KEY}` references: each figure shows its current display, bold in the figure colour. */
+/** Runs of text with `{fig:KEY}` references (each figure its current display, bold in the figure colour) and emphasis (bold). */
 function figureRuns(text: string, figures: ReadonlyMap<string, Figure>, base: RunOptions, figureColor: string): TextRun[] {
-  return splitFigureRefs(text).map((r) =>
-    r.kind === 'text' ? run(r.text, base) : run(figures.get(r.key)?.display ?? '[?]', { ...base, bold: true, color: figureColor }),
-  );
+  return splitFigureRefs(text).map((r) => {
+    const options = r.em ? { ...base, bold: true } : base;
+    return r.kind === 'text' ? run(r.text, options) : run(figures.get(r.key)?.display ?? '[?]', { ...options, bold: true, color: figureColor });
+  });
 }
 
 /** Ends a paragraph after the last run; paragraph options (bullets, indents) go on the first run only. */
@@ -61,7 +62,7 @@ function paragraph(runs: TextRun[], para: RunOptions = {}): TextRun[] {
 }
 
 /** Characters of a run of text, a figure reference counting as six. */
-const textLength = (text: string) => text.replace(/\{fig:[^}]*\}/g, '123456').length;
+const textLength = (text: string) => withoutEmphasis(text).replace(/\{fig:[^}]*\}/g, '123456').length;
 
 /** Body font sizes in points, largest first (the renderer's densities: 34, 30, 26, 22, 19 px). */
 const BODY_SIZES = [25.5, 22.5, 19.5, 16.5, 14] as const;

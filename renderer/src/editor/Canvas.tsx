@@ -7,6 +7,7 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import { SlideFrame } from '../slides/SlideFrame.tsx';
 import { SlideView, type FieldProps, type FigureMap, type SlideEditing } from '../slides/SlideView.tsx';
 import { EditableField } from './EditableField.tsx';
+import { EditorIcon } from './EditorIcon.tsx';
 import type { EditorStore } from './editorStore.ts';
 import { fieldKey, setFieldText, type FieldRef } from './fields.ts';
 import { caretAtStart } from './richText.ts';
@@ -14,7 +15,8 @@ import { indentBullet, joinWithPrevious, splitBullet } from './textEdits.ts';
 import { endsWord } from './undoStack.ts';
 
 export interface FieldFocus {
-  focusField(key: string, offset: number): void;
+  /** Puts the caret at `start` of the field's stored text (or selects up to `end`) once it is drawn. */
+  focusField(key: string, start: number, end?: number): void;
 }
 
 interface CanvasProps {
@@ -26,6 +28,8 @@ interface CanvasProps {
   deckTitle: string;
   sectionNumber: number | undefined;
   focus: FieldFocus;
+  /** The text does not fit even at the smallest size: the slide is marked, with what to do. */
+  overflowing: boolean;
   onOverflow(slide: Slide, overflows: boolean): void;
   /** Escape leaves the text for the sorter. */
   onLeave(): void;
@@ -41,7 +45,7 @@ export function typeInto(store: EditorStore, ref: FieldRef, before: string, text
   });
 }
 
-export const Canvas = memo(function Canvas({ store, slide, figures, theme, number, deckTitle, sectionNumber, focus, onOverflow, onLeave }: CanvasProps) {
+export const Canvas = memo(function Canvas({ store, slide, figures, theme, number, deckTitle, sectionNumber, focus, overflowing, onOverflow, onLeave }: CanvasProps) {
   const t = useT();
 
   const editing = useMemo<SlideEditing>(() => {
@@ -119,10 +123,20 @@ export const Canvas = memo(function Canvas({ store, slide, figures, theme, numbe
   const fitKey = useMemo(() => ({}), [slide, figures, theme]);
 
   return (
-    <div className="canvas-slide">
+    // The frame takes the focus when the slide is clicked outside its texts: slide commands (Delete, Ctrl+C …) then
+    // act on the slide, as they do from the sorter.
+    <div className={`canvas-slide${overflowing ? ' is-overflowing' : ''}`} tabIndex={0} role="group" aria-label={t('editor.canvas')}>
       <SlideFrame className="canvas-frame" onFit={(r) => onOverflow(slide, r.overflow)} fitKey={fitKey}>
         <SlideView slide={slide} figures={figures} theme={theme} number={number} deckTitle={deckTitle} sectionNumber={sectionNumber} editing={editing} />
       </SlideFrame>
+      {overflowing && (
+        <p className="canvas-overflow" role="note">
+          <EditorIcon name="alert" size={16} />
+          <span>
+            <strong>{t('editor.overflow')}</strong> {t('editor.overflowHint')}
+          </span>
+        </p>
+      )}
     </div>
   );
 });

@@ -11,6 +11,7 @@ const PATHS = {
   chip: 'M4 7h16v10H4zM8 12h2M13 12h3',
   play: 'M7 4l13 8-13 8z',
   playHere: 'M4 4v16M9 5l11 7-11 7z',
+  slides: 'M3 4h18v11H3zM8 20h8M12 15v5M7 8h6M7 11h4',
   alert: 'M12 4l9 16H3zM12 10v4M12 17v.5',
   history: 'M4 12a8 8 0 1 0 2.3-5.6M4 4v4h4M12 8v4l3 2',
   sliders: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4',

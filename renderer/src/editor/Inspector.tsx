@@ -7,19 +7,23 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import type { FigureMap } from '../slides/SlideView.tsx';
 import { typeInto } from './Canvas.tsx';
 import { EditableField } from './EditableField.tsx';
+import { runCommand } from '../commands/useCommands.ts';
+import { editorCommand, type EditorContext } from './editorCommands.ts';
 import type { EditorStore } from './editorStore.ts';
 import { fieldKey } from './fields.ts';
 
 interface InspectorProps {
   store: EditorStore;
+  ctx: EditorContext;
   slide: Slide;
   figures: FigureMap;
   onShowFigure(key: string): void;
 }
 
-export const Inspector = memo(function Inspector({ store, slide, figures, onShowFigure }: InspectorProps) {
+export const Inspector = memo(function Inspector({ store, ctx, slide, figures, onShowFigure }: InspectorProps) {
   const t = useT();
   const keys = figuresOfSlide(slide);
+  const hide = editorCommand('hide');
   const setLayout = (layout: Layout) =>
     store.edit((m) => ({ ...m, slides: updateSlide(m.slides, slide.id, { layout }) }), { label: 'layout', immediate: true, focus: slide.id });
   const addBullet = () =>
@@ -55,13 +59,8 @@ export const Inspector = memo(function Inspector({ store, slide, figures, onShow
             {t('editor.addBullet')}
           </button>
           <label className="check">
-            <input
-              type="checkbox"
-              checked={slide.hidden}
-              onChange={(e) =>
-                store.edit((m) => ({ ...m, slides: updateSlide(m.slides, slide.id, { hidden: e.target.checked }) }), { label: 'hide', immediate: true, focus: slide.id })
-              }
-            />
+            {/* The Hide command, as the toolbar's: on every selected slide. */}
+            <input type="checkbox" checked={hide.checked?.(ctx) ?? slide.hidden} onChange={() => runCommand(hide, ctx)} />
             {t('editor.hideSlide')}
           </label>
         </div>

@@ -1,5 +1,7 @@
 // The slide sorter: a windowed listbox of thumbnails with section headers, multi-selection, drag and drop (dnd-kit's
-// pointer sensor) with an insertion line, and the keyboard of a desktop editor (↑/↓, Shift, Alt+↑/↓, Ctrl+A, Delete).
+// pointer sensor) with an insertion line, moving through it with the keys of a desktop editor (↑/↓, Shift, Home/End,
+// Enter/F2 to edit the title), and a context menu. The slide commands' keys (Delete, Ctrl+D, Alt+↑/↓, Ctrl+C …) are
+// the editor's (editorCommands.ts): they work the same wherever the focus is.
 import {
   DndContext,
   DragOverlay,
@@ -21,8 +23,6 @@ import { clickSelect, stepSelect, type Selection } from './selection.ts';
 import { Thumbnail } from './Thumbnail.tsx';
 import { rowAt, rowOffsets, scrollToShow, visibleRange } from './windowing.ts';
 
-export type SorterAction = 'delete' | 'duplicate' | 'moveUp' | 'moveDown' | 'editTitle';
-
 interface SorterProps {
   slides: readonly Slide[];
   figures: FigureMap;
@@ -33,7 +33,10 @@ interface SorterProps {
   onSelect(sel: Selection): void;
   /** Drop: move the dragged slides to just after `afterId` (null: to the start). */
   onDrop(ids: readonly string[], afterId: string | null): void;
-  onAction(action: SorterAction): void;
+  /** Enter or F2: edit the current slide's title. */
+  onEditTitle(): void;
+  /** A right-click (or Shift+F10, the menu key) asks for the context menu at this point of the window. */
+  onContextMenu(x: number, y: number): void;
   onOverflow(slide: Slide, overflows: boolean): void;
 }
 
@@ -146,28 +149,31 @@ export function Sorter(props: SorterProps) {
   const selected = useMemo(() => new Set(selection.ids), [selection.ids]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const mod = e.ctrlKey || e.metaKey;
     const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 5, PageUp: -5, Home: -Infinity, End: Infinity };
-    if (e.key in steps && e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
-      e.preventDefault();
-      props.onAction(e.key === 'ArrowUp' ? 'moveUp' : 'moveDown');
-    } else if (e.key in steps) {
+    // Keys with Ctrl, Alt or ⌘ are the editor's commands (Alt+↓ moves slides), not moves through the list.
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key in steps) {
       e.preventDefault();
       const delta = steps[e.key]!;
       onSelect(stepSelect(selection, order, Number.isFinite(delta) ? delta : delta > 0 ? order.length : -order.length, e.shiftKey));
-    } else if (mod && e.key.toLowerCase() === 'a') {
-      e.preventDefault();
-      onSelect({ ids: order, current: selection.current, anchor: order[0] ?? selection.current });
-    } else if (mod && e.key.toLowerCase() === 'd') {
-      e.preventDefault();
-      props.onAction('duplicate');
-    } else if (e.key === 'Delete' || e.key === 'Backspace') {
-      e.preventDefault();
-      props.onAction('delete');
     } else if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
-      props.onAction('editTitle');
+      props.onEditTitle();
+    } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      e.preventDefault();
+      const row = scroller.current?.querySelector<HTMLElement>(`#${CSS.escape(optionId(selection.current))}`);
+      const box = (row ?? scroller.current)?.getBoundingClientRect();
+      if (box) props.onContextMenu(box.left + box.width / 2, box.top + box.height / 2);
     }
+  };
+
+  // Right-click: on a slide not selected yet, that slide alone is selected first (as in PowerPoint).
+  const onContextMenu = (e: MouseEvent) => {
+    e.preventDefault();
+    const id = (e.target as HTMLElement).closest<HTMLElement>('[data-slide-id]')?.dataset.slideId;
+    if (id && !selection.ids.includes(id)) onSelect({ ids: [id], current: id, anchor: id });
+    scroller.current?.focus({ preventScroll: true });
+    props.onContextMenu(e.clientX, e.clientY);
   };
 
   // Stable across renders (rows are memoised): reads the latest selection and order through a ref.
@@ -293,6 +299,7 @@ export function Sorter(props: SorterProps) {
         label={t('editor.slides')}
         activeId={optionId(selection.current)}
         onKeyDown={onKeyDown}
+        onContextMenu={onContextMenu}
         onScroll={(top) => setViewport((v) => (v.top === top ? v : { ...v, top }))}
       >
         <div className="sorter-inner" style={{ height: total }}>
@@ -348,6 +355,7 @@ function DragSurface({
   label,
   activeId,
   onKeyDown,
+  onContextMenu,
   onScroll,
   children,
 }: {
@@ -356,6 +364,7 @@ function DragSurface({
   label: string;
   activeId: string;
   onKeyDown(e: KeyboardEvent<HTMLDivElement>): void;
+  onContextMenu(e: MouseEvent): void;
   onScroll(top: number): void;
   children: ReactNode;
 }) {
@@ -374,6 +383,7 @@ function DragSurface({
       aria-activedescendant={activeId}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onContextMenu={onContextMenu}
       onScroll={(e) => onScroll(e.currentTarget.scrollTop)}
       {...(drag.listeners as { onPointerDown?: (e: PointerEvent<HTMLDivElement>) => void } | undefined)}
     >
@@ -422,7 +432,8 @@ const SorterRow = memo(function SorterRow({ row, top, height, selected, current,
       role="option"
       aria-selected={selected}
       aria-label={name}
-      aria-description={[slide.hidden ? t('editor.hidden') : '', overflowing ? t('editor.overflow') : ''].filter(Boolean).join('，') || undefined}
+      aria-description={[slide.hidden ? t('editor.hidden') : '', overflowing ? t('editor.overflowFull') : ''].filter(Boolean).join(' · ') || undefined}
+      title={overflowing ? t('editor.overflowFull') : undefined}
       className={[
         'sorter-row sorter-option',
         selected ? 'is-selected' : '',
@@ -441,7 +452,7 @@ const SorterRow = memo(function SorterRow({ row, top, height, selected, current,
       <Thumbnail slide={slide} figures={figures} theme={theme} number={index + 1} deckTitle={deckTitle} sectionNumber={row.sectionNumber} onOverflow={onOverflow} />
       <span className="sorter-flags" aria-hidden="true">
         {slide.hidden && <span className="sorter-flag flag-hidden" title={t('editor.hidden')}>{t('editor.hiddenShort')}</span>}
-        {overflowing && <span className="sorter-flag flag-overflow" title={t('editor.overflow')}>!</span>}
+        {overflowing && <span className="sorter-flag flag-overflow">{t('editor.overflowShort')}</span>}
       </span>
     </div>
   );

@@ -3,7 +3,7 @@
 // autosave then sends the difference from what is stored in one `saveEdits` call (one transaction), within a second.
 // When a save fails the model rolls back to what is stored and the error is shown.
 import { ApiError, type DeckApi } from '../../../decks/common/api.ts';
-import { diffFigures, diffSlides, setFigureValue } from '../../../decks/common/deckOps.ts';
+import { diffFigures, diffSlides, newFigures, setFigureValue } from '../../../decks/common/deckOps.ts';
 import type { Deck, Figure, ImportWarning, Revision, Slide } from '../../../decks/common/model.ts';
 import { reconcile, single, type Selection } from './selection.ts';
 import { emptyUndoStack, recordEdit, redo, sealLast, undo, type UndoStack } from './undoStack.ts';
@@ -199,7 +199,8 @@ export class EditorStore {
     const target = this.state.model;
     const slides = diffSlides(this.saved.slides, target.slides);
     const figures = diffFigures(this.saved.figures, target.figures);
-    if (slides.slides.length === 0 && slides.removed.length === 0 && slides.order === null && figures.length === 0) {
+    const added = newFigures(this.saved.figures, target.figures);
+    if (slides.slides.length === 0 && slides.removed.length === 0 && slides.order === null && figures.length === 0 && added.length === 0) {
       this.saved = target;
       if (this.state.save !== 'saved' && this.state.save !== 'error') this.set({ save: 'saved' });
       return Promise.resolve();
@@ -212,6 +213,7 @@ export class EditorStore {
       ...(slides.removed.length > 0 ? { removed: slides.removed } : {}),
       ...(slides.order ? { order: slides.order } : {}),
       ...(figures.length > 0 ? { figures } : {}),
+      ...(added.length > 0 ? { newFigures: added } : {}),
     };
     this.inflight = this.api
       .saveEdits(args)
@@ -244,6 +246,16 @@ export class EditorStore {
   }
 
   // ---- versions ----
+
+  /** The deck's `updatedAt` after our last write (or as loaded): a deck stored with another one was changed elsewhere. */
+  knownUpdatedAt(): string {
+    return this.deckUpdatedAt;
+  }
+
+  stopAutoVersions(): void {
+    if (this.autoVersion) clearInterval(this.autoVersion);
+    this.autoVersion = null;
+  }
 
   startAutoVersions(): void {
     if (this.autoVersion) return;
@@ -290,8 +302,7 @@ export class EditorStore {
   }
 
   dispose(): void {
-    if (this.autoVersion) clearInterval(this.autoVersion);
-    this.autoVersion = null;
+    this.stopAutoVersions();
     void this.flush();
   }
 }

@@ -8,6 +8,7 @@ import { getApi } from '../api/getApi.ts';
 import { AppHeader } from '../app/AppHeader.tsx';
 import { Icon } from '../app/Icon.tsx';
 import { Toast, type ToastMessage } from '../app/Toast.tsx';
+import { onMenuCommand } from '../commands/useCommands.ts';
 import { navigate } from '../app/useRoute.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
 import { translate } from '../i18n/messages.ts';
@@ -64,6 +65,8 @@ export function LibraryPage() {
     setToast({ id: toastId.current, text, action });
   }, []);
   const hideToast = useCallback(() => setToast(null), []);
+  // File › Export in the desktop menu exports the open deck; here there is none.
+  useEffect(() => onMenuCommand((id) => id.startsWith('export-') && (showToast(t('library.exportNeedsDeck')), true)), [showToast, t]);
 
   const actions: DeckCardActions = {
     rename: (deck) => setDialog({ kind: 'rename', deck }),

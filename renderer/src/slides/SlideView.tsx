@@ -1,7 +1,7 @@
 // One slide at its logical size of 1280×720, for every layout. Editor, presenter and exports all render slides with this,
 // scaled by their container (see SlideFrame). Only React text reaches the DOM: report text can never become markup.
 import { createContext, useContext, type ReactNode } from 'react';
-import { formatNumber, splitFigureRefs } from '../../../decks/common/figures.ts';
+import { formatNumber, splitFigureRefs, withoutEmphasis } from '../../../decks/common/figures.ts';
 import type { Block, Figure, ImageBlock, Slide, Theme } from '../../../decks/common/model.ts';
 import { chineseNumeral, groupBlocks, type BlockGroup } from '../../../decks/common/slideLayout.ts';
 
@@ -56,15 +56,24 @@ function Field(props: FieldProps) {
   );
 }
 
-/** Text with `{fig:KEY}` references, each shown as the figure's current display. */
+/** Text with `{fig:KEY}` references, each shown as the figure's current display, and its emphasis. */
 export function FigureText({ text, figures }: { text: string; figures: FigureMap }): ReactNode {
   return splitFigureRefs(text).map((run, i) => {
-    if (run.kind === 'text') return run.text;
-    const figure = figures.get(run.key);
-    return (
-      <span key={i} className={figure ? 'fig' : 'fig fig-missing'} data-fig={run.key}>
-        {figure ? figure.display : '[?]'}
-      </span>
+    const figure = run.kind === 'figure' ? figures.get(run.key) : undefined;
+    const shown: ReactNode =
+      run.kind === 'text' ? (
+        run.text
+      ) : (
+        <span key={i} className={figure ? 'fig' : 'fig fig-missing'} data-fig={run.key}>
+          {figure ? figure.display : '[?]'}
+        </span>
+      );
+    return run.em ? (
+      <strong key={i} className="hb-em">
+        {shown}
+      </strong>
+    ) : (
+      shown
     );
   });
 }
@@ -152,13 +161,16 @@ const DENSITIES = [
 ] as const;
 export type Density = (typeof DENSITIES)[number]['name'] | 'tiny';
 
+/** Characters a text shows, a figure counting as six. */
+const shownLength = (text: string) => withoutEmphasis(text).replace(/\{fig:[^}]*\}/g, '123456').length;
+
 /** Picks a font size tier so the body fits the slide: estimated from text lengths (a figure counts as 6 characters). */
 export function densityOf(blocks: readonly Block[]): Density {
   const lengths: number[] = [];
   let fixedLines = 0;
   for (const g of groupBlocks(blocks)) {
-    if (g.kind === 'bullets') for (const b of g.items) lengths.push(b.text.replace(/\{fig:[^}]*\}/g, '123456').length + b.level * 2);
-    else if (g.kind === 'text') lengths.push(g.block.text.replace(/\{fig:[^}]*\}/g, '123456').length);
+    if (g.kind === 'bullets') for (const b of g.items) lengths.push(shownLength(b.text) + b.level * 2);
+    else if (g.kind === 'text') lengths.push(shownLength(g.block.text));
     else if (g.kind === 'figures') fixedLines += 4 * Math.ceil(g.items.length / 4);
     else fixedLines += 7;
   }

@@ -42,7 +42,7 @@ beforeAll(async () => {
   const exposed = new Map<string, unknown>();
   exposeBridge(
     { exposeInMainWorld: (k, v) => void exposed.set(k, v) },
-    { invoke: async (channel, ...args) => structuredClone(await handlers.get(channel)!({ senderFrame: { url: 'app://huibao/index.html', parent: null } }, ...structuredClone(args))) },
+    { on: () => undefined, removeListener: () => undefined, invoke: async (channel, ...args) => structuredClone(await handlers.get(channel)!({ senderFrame: { url: 'app://huibao/index.html', parent: null } }, ...structuredClone(args))) },
   );
   viaIpc = createClient((exposed.get('huibao') as HuibaoBridge).call);
 });

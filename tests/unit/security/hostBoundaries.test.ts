@@ -192,7 +192,7 @@ describe('the loopback host refuses', () => {
 describe('the preload', () => {
   function exposed(): { keys: string[]; value: unknown } {
     const map = new Map<string, unknown>();
-    exposeBridge({ exposeInMainWorld: (k, v) => void map.set(k, v) }, { invoke: async () => ({ ok: true, result: null }) });
+    exposeBridge({ exposeInMainWorld: (k, v) => void map.set(k, v) }, { on: () => undefined, removeListener: () => undefined, invoke: async () => ({ ok: true, result: null }) });
     return { keys: [...map.keys()], value: map.get('huibao') };
   }
 
@@ -210,7 +210,7 @@ describe('the preload', () => {
   it('refuses every name that is not a DeckApi method before anything reaches IPC', async () => {
     const invoked: string[] = [];
     const map = new Map<string, unknown>();
-    exposeBridge({ exposeInMainWorld: (k, v) => void map.set(k, v) }, { invoke: async (channel) => (invoked.push(channel), { ok: true, result: null }) });
+    exposeBridge({ exposeInMainWorld: (k, v) => void map.set(k, v) }, { on: () => undefined, removeListener: () => undefined, invoke: async (channel) => (invoked.push(channel), { ok: true, result: null }) });
     const call = (map.get('huibao') as HuibaoBridge).call;
     const names = ['hasOwnProperty', 'toString', 'valueOf', '__defineGetter__', 'huibao:listDecks', 'listDecks ', 'LISTDECKS', 'listDecks\u0000', '../listDecks', 'send', 'on', 'invoke'];
     for (const name of names) expect(await call(name as MethodName, {}), name).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
