@@ -502,13 +502,14 @@ export function createService(opts: ServiceOptions): DeckService {
       const picture = checkedImage(dataBase64, mime, FILE_LIMITS.assetBytes);
       const copy = display && checkedImage(display.dataBase64, display.mime, FILE_LIMITS.displayBytes);
       if (copy) checkDisplayCopy(picture, copy);
+      // The deck's `updatedAt` stays: a stored picture changes nothing shown until a slide uses it (an edit, which an
+      // editor saving from its last known state must not find refused as a conflict).
       store.transaction(() => {
         store.assets.add(deckId, { id: picture.id, mime: picture.mime, caption: caption ?? '', credit: credit ?? '', bytes: picture.bytes.length }, picture.bytes);
         if (copy) {
           store.assets.add(deckId, { id: copy.id, mime: copy.mime, caption: '', credit: '', bytes: copy.bytes.length }, copy.bytes);
           store.assets.setDisplay(deckId, picture.id, copy.id);
         }
-        store.decks.touch(deckId, now());
       });
       return store.assets.get(deckId, picture.id)!;
     },

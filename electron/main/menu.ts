@@ -60,6 +60,7 @@ export const MENU_COMMANDS: readonly CommandId[] = [
   'export-pdf-notes',
   'export-pptx',
   'export-html',
+  'export-html-notes',
   'export-bundle',
   'undo',
   'redo',
@@ -74,6 +75,8 @@ export const MENU_COMMANDS: readonly CommandId[] = [
   'move-up',
   'move-down',
   'emphasis',
+  'insert-picture',
+  'theme',
   'language-zh-CN',
   'language-en',
   'present-start',
@@ -137,7 +140,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       command('library'),
       sep,
       command('save-version'),
-      { label: t('export'), submenu: [command('export-pdf'), command('export-pdf-notes'), command('export-pptx'), command('export-html'), command('export-bundle')] },
+      { label: t('export'), submenu: [command('export-pdf'), command('export-pdf-notes'), command('export-pptx'), command('export-html'), command('export-html-notes'), command('export-bundle')] },
       sep,
       role('close'),
       ...(mac ? [] : [sep, role('quit')]),
@@ -163,11 +166,15 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       command('move-down'),
       sep,
       command('emphasis'),
+      sep,
+      command('insert-picture'),
     ],
   });
   template.push({
     label: t('view'),
     submenu: [
+      command('theme'),
+      sep,
       {
         label: t('language'),
         submenu: [

@@ -2,8 +2,9 @@
 // in place; the inspector, the figures (数据), import warnings and versions on the right. State lives in EditorStore
 // (pure model + undo + autosave), kept per deck across routes (editorSessions.ts); what each command does is in
 // editorCommands.ts. This file lays the editor out and wires focus, the command context and saving on leave.
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { errorMessage, type DeckApi } from '../../../decks/common/api.ts';
+import { missingPictures } from '../../../decks/common/audience.ts';
 import type { Slide } from '../../../decks/common/model.ts';
 import { getApi } from '../api/getApi.ts';
 import { AppHeader } from '../app/AppHeader.tsx';
@@ -13,9 +14,10 @@ import { navigate } from '../app/useRoute.ts';
 import { ContextMenu } from '../commands/ContextMenu.tsx';
 import { useCommands } from '../commands/useCommands.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
-import { figureMap } from '../slides/SlideView.tsx';
+import { usePictureUrls } from '../slides/pictureUrls.ts';
+import { figureMap, SlideAssetsContext } from '../slides/SlideView.tsx';
 import { Canvas, type FieldFocus } from './Canvas.tsx';
-import { EDITOR_COMMANDS, editorCommand, moveSlides, type EditorContext } from './editorCommands.ts';
+import { EDITOR_COMMANDS, editorCommand, moveSlides, takePicture, type EditorContext, type PictureTarget } from './editorCommands.ts';
 import { EditorIcon } from './EditorIcon.tsx';
 import { keptSession, openSession } from './editorSessions.ts';
 import type { EditorStore } from './editorStore.ts';
@@ -24,7 +26,11 @@ import { fieldText, parseFieldKey, setFieldText } from './fields.ts';
 import { caretOffset, placeCaret, selectRange } from './richText.ts';
 import { SidePanel } from './SidePanel.tsx';
 import { Sorter } from './Sorter.tsx';
+import { pictureFileOf } from './pictureFiles.ts';
 import { insertFigureRef } from './textEdits.ts';
+
+/** What the picture file chooser offers (anything else picked is refused with a message). */
+const PICTURE_ACCEPT = 'image/png,image/jpeg,image/webp,image/gif';
 
 export function DeckView({ deckId }: { deckId: string }) {
   const t = useT();
@@ -93,7 +99,12 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
   const sorterRef = useRef<HTMLElement | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const exportControl = useRef<((choice: string) => void) | null>(null);
+  const themeControl = useRef<(() => void) | null>(null);
+  const pictureInput = useRef<HTMLInputElement>(null);
+  const pictureFor = useRef<PictureTarget | null>(null);
   const deck = store.deck;
+  const theme = model.theme;
+  const pictureUrls = usePictureUrls(api, deck.id, state.assets, slides);
 
   const currentIndex = useMemo(() => Math.max(0, slides.findIndex((s) => s.id === selection.current)), [slides, selection.current]);
   const current: Slide | undefined = slides[currentIndex];
@@ -167,6 +178,19 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
         });
       },
       leave: () => navigate({ name: 'library' }),
+      choosePicture: (target) => {
+        const input = pictureInput.current;
+        if (!input) return;
+        pictureFor.current = target;
+        input.click();
+      },
+      openThemes: () => themeControl.current?.(),
+      pictureTarget: () => {
+        // The picture frame that has the focus on the canvas takes a pasted picture.
+        const el = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-picture]') : null;
+        const slideId = store.getState().selection.current;
+        return el && slideId ? { slideId, index: Number(el.dataset.picture) } : null;
+      },
     }),
     [store, api, t, lang, say, focus, deck.id],
   );
@@ -227,8 +251,24 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
   const saveText =
     state.save === 'saving' ? t('editor.save.saving') : state.save === 'pending' ? t('editor.save.pending') : state.save === 'error' ? t('editor.save.failed') : t('editor.save.saved');
   const overflowHere = current !== undefined && overflowing.has(current.id);
+  const missingHere = current ? (missingPictures([current])[0] ?? null) : null;
+  const onPicture = useCallback(
+    (slideId: string, index: number, file: File | null) => {
+      if (file) void takePicture(context(), file, { slideId, index });
+      else context().choosePicture({ slideId, index });
+    },
+    [context],
+  );
+  // A picture file dropped anywhere on the stage (not on a frame) is inserted as Insert › Picture would.
+  const onStageDrop = (e: DragEvent) => {
+    const file = pictureFileOf(e.dataTransfer);
+    if (!file) return;
+    e.preventDefault();
+    void takePicture(context(), file, null);
+  };
 
   return (
+    <SlideAssetsContext.Provider value={pictureUrls}>
     <div className="page editor" ref={root} onBlur={(e) => (e.target as HTMLElement).dataset?.field && void store.flush()}>
       <AppHeader>
         <div className="deck-view-title">
@@ -242,7 +282,21 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
           </span>
         </div>
       </AppHeader>
-      <EditorToolbar ctx={ctx} run={run} figures={model.figures} onInsertFigure={insertFigure} exportControl={exportControl} />
+      <EditorToolbar ctx={ctx} run={run} figures={model.figures} onInsertFigure={insertFigure} exportControl={exportControl} themeControl={themeControl} current={current} />
+      <input
+        ref={pictureInput}
+        className="visually-hidden"
+        type="file"
+        accept={PICTURE_ACCEPT}
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="picture-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void takePicture(context(), file, pictureFor.current);
+        }}
+      />
       {state.error !== null && (
         <div className="banner error editor-banner" role="alert">
           <Icon name="alert" />
@@ -267,7 +321,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
           <Sorter
             slides={sorterSlides}
             figures={figures}
-            theme={deck.theme}
+            theme={theme}
             deckTitle={deck.title}
             selection={selection}
             overflowing={overflowing}
@@ -278,18 +332,29 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
             onOverflow={onOverflow}
           />
         </nav>
-        <main className="stage">
+        <main
+          className="stage"
+          onDragOver={(e) => {
+            if (Array.from(e.dataTransfer.types).includes('Files')) e.preventDefault();
+          }}
+          onDrop={onStageDrop}
+        >
           {current ? (
             <>
               <div className="stage-bar">
                 <span className="stage-counter">{t('editor.counter', { n: currentIndex + 1, total: slides.length })}</span>
                 {current.hidden && <span className="badge">{t('editor.hidden')}</span>}
+                {missingHere && (
+                  <span className="badge badge-warn" role="note">
+                    <EditorIcon name="image" size={13} /> {t(missingHere.leftOut ? 'picture.badgeSlide' : 'picture.badge', { n: missingHere.count })}
+                  </span>
+                )}
               </div>
               <Canvas
                 store={store}
                 slide={current}
                 figures={figures}
-                theme={deck.theme}
+                theme={theme}
                 number={currentIndex + 1}
                 deckTitle={deck.title}
                 sectionNumber={sectionNumber}
@@ -297,6 +362,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
                 overflowing={overflowHere}
                 onOverflow={onOverflow}
                 onLeave={leaveCanvas}
+                onPicture={onPicture}
               />
               <p className="stage-hint">{t('editor.canvasHint')}</p>
             </>
@@ -319,5 +385,6 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
       )}
       <Toast toast={toast} onDone={() => setToast(null)} />
     </div>
+    </SlideAssetsContext.Provider>
   );
 }

@@ -1,8 +1,9 @@
 // The editor's toolbar: every button is a command of the table (label, shortcut in the tooltip, enabled state);
-// the New Slide menu offers the layouts, the Insert Figure menu the deck's figures, Export the file formats.
-import type { MutableRefObject } from 'react';
+// the New Slide menu offers the layouts, the Insert Figure menu the deck's figures, Theme the themes with live
+// thumbnails of the current slide, Export the file formats.
+import { useMemo, type MutableRefObject } from 'react';
 import type { CommandId } from '../../../decks/common/commands.ts';
-import { LAYOUTS, type Figure } from '../../../decks/common/model.ts';
+import { LAYOUTS, type Figure, type Slide } from '../../../decks/common/model.ts';
 import { ExportMenu } from '../app/ExportMenu.tsx';
 import { CommandButton } from '../commands/CommandButton.tsx';
 import type { Command } from '../commands/commandTable.ts';
@@ -10,6 +11,8 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import { editorCommand, insertSlide, type EditorContext } from './editorCommands.ts';
 import { EditorIcon, type EditorIconName } from './EditorIcon.tsx';
 import { Menu } from './Menu.tsx';
+import { figureMap } from '../slides/SlideView.tsx';
+import { ThemePicker, ThemePopover } from '../slides/ThemePicker.tsx';
 
 interface EditorToolbarProps {
   ctx: EditorContext;
@@ -18,14 +21,22 @@ interface EditorToolbarProps {
   onInsertFigure(key: string): void;
   /** The export menu's runner, for the export commands (keys, native menu). */
   exportControl: MutableRefObject<((choice: string) => void) | null>;
+  /** Opens the theme panel, for the theme command (native menu). */
+  themeControl: MutableRefObject<(() => void) | null>;
+  /** The slide being edited: the theme thumbnails show it. */
+  current: Slide | undefined;
 }
 
-export function EditorToolbar({ ctx, run, figures, onInsertFigure, exportControl }: EditorToolbarProps) {
+export function EditorToolbar({ ctx, run, figures, onInsertFigure, exportControl, themeControl, current }: EditorToolbarProps) {
   const t = useT();
   const button = (id: CommandId, icon: EditorIconName, more: { iconOnly?: boolean; label?: string; className?: string } = {}) => (
     <CommandButton command={editorCommand(id)} ctx={ctx} run={run} icon={<EditorIcon name={icon} />} {...more} />
   );
   const hidden = editorCommand('hide').checked?.(ctx) ?? false;
+  const themeCommand = editorCommand('theme');
+  const figureIndex = useMemo(() => figureMap(figures), [figures]);
+  const slides = ctx.state.model.slides;
+  const preview = current ?? slides[0];
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
       <div className="tool-group">
@@ -50,6 +61,27 @@ export function EditorToolbar({ ctx, run, figures, onInsertFigure, exportControl
           empty={t('editor.figures.none')}
           items={figures.map((f) => ({ key: f.key, label: f.label || f.key, hint: f.display, run: () => onInsertFigure(f.key) }))}
         />
+        {button('insert-picture', 'image', { label: t('picture.insert') })}
+        {preview && (
+          <ThemePopover
+            control={themeControl}
+            title={t('theme.title')}
+            button={({ open, toggle }) => (
+              <button type="button" className="tool-button" aria-haspopup="dialog" aria-expanded={open} onMouseDown={(e) => e.preventDefault()} onClick={toggle} title={themeCommand.label[ctx.lang]}>
+                <EditorIcon name="palette" />
+                <span className="tool-label">{t('theme.button')}</span>
+              </button>
+            )}
+          >
+            <ThemePicker
+              value={ctx.state.model.theme}
+              onChoose={(theme) => ctx.store.setTheme(theme)}
+              label={t('theme.title')}
+              preview={{ slide: preview, figures: figureIndex, deckTitle: ctx.store.deck.title, number: slides.indexOf(preview) + 1 }}
+            />
+            <p className="theme-popover-note">{t('theme.undoNote')}</p>
+          </ThemePopover>
+        )}
       </div>
       <div className="tool-spacer" />
       <div className="tool-group">

@@ -1,5 +1,5 @@
-// The inspector beside the canvas: the slide's layout, its speaker notes (editable, with figure chips), and the
-// figures the slide shows.
+// The inspector beside the canvas: the slide's layout, its pictures (fit, fill, focal point), its speaker notes
+// (editable, with figure chips), and the figures the slide shows.
 import { memo } from 'react';
 import { LAYOUTS, type Layout, type Slide } from '../../../decks/common/model.ts';
 import { figuresOfSlide, updateSlide } from '../../../decks/common/deckOps.ts';
@@ -11,6 +11,7 @@ import { runCommand } from '../commands/useCommands.ts';
 import { editorCommand, type EditorContext } from './editorCommands.ts';
 import type { EditorStore } from './editorStore.ts';
 import { fieldKey } from './fields.ts';
+import { PictureInspector } from './PictureInspector.tsx';
 
 interface InspectorProps {
   store: EditorStore;
@@ -65,6 +66,7 @@ export const Inspector = memo(function Inspector({ store, ctx, slide, figures, o
           </label>
         </div>
       </section>
+      <PictureInspector store={store} slide={slide} onChoose={(index) => ctx.choosePicture({ slideId: slide.id, index })} />
       <section className="inspector-section inspector-notes" aria-labelledby="insp-notes">
         <h3 id="insp-notes" className="inspector-heading">
           {t('editor.notes')}
