@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 
 const here = (p) => new URL(p, import.meta.url).pathname;
-const node = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: 'linked', logLevel: 'warning' };
+const node = { bundle: true, platform: 'node', target: 'node24', packages: 'external', sourcemap: 'linked', logLevel: 'warning' };
 const jobs = [];
 
 if (existsSync(here('decks/node/cli.ts'))) {

@@ -1,4 +1,6 @@
-import { defineConfig, type UserConfig } from 'vite';
+import { createHash } from 'node:crypto';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { metaContentSecurityPolicy } from './decks/common/csp.ts';
 
 // The renderer is built to dist/renderer and served by either host (app:// in Electron, the loopback host otherwise).
 // `--mode export` builds the single-file HTML export's page (renderer/export.html) into the same folder, on its own:
@@ -10,6 +12,8 @@ export default defineConfig(({ mode }): UserConfig => {
   return {
     root: 'renderer',
     base: './',
+    // The app's page carries its CSP as a meta element too (the export page gets its own, per file, in html.ts).
+    plugins: exportPage ? [] : [cspMeta()],
     build: exportPage
       ? {
           outDir: '../dist/renderer',
@@ -35,3 +39,30 @@ export default defineConfig(({ mode }): UserConfig => {
     server: { host: '127.0.0.1' },
   };
 });
+
+/**
+ * Pins each script of the built page by its hash (`integrity`, and the only script-src the meta CSP allows) and writes
+ * the CSP into the page as `<meta http-equiv>` (decks/common/csp.ts). The header both hosts send still applies too.
+ */
+function cspMeta(): Plugin {
+  return {
+    name: 'huibao-csp-meta',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const hashes: string[] = [];
+        const pinned = html.replace(/<script\b([^>]*)\bsrc="\.\/([^"]+)"([^>]*)><\/script>/g, (tag, before: string, file: string, after: string) => {
+          const chunk = ctx.bundle?.[file];
+          if (!chunk || chunk.type !== 'chunk') throw new Error(`cspMeta: ${file} is not a script of this build`);
+          const hash = `sha384-${createHash('sha384').update(chunk.code).digest('base64')}`;
+          hashes.push(hash);
+          return `<script${before}src="./${file}"${after} integrity="${hash}"></script>`;
+        });
+        if (/<script(?![^>]*\bsrc=)/.test(pinned)) throw new Error('cspMeta: the page has an inline script, which its CSP would block');
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy(hashes)}" />`;
+        return pinned.replace(/<meta charset="UTF-8" \/>/, (charset) => `${charset}\n    ${meta}`);
+      },
+    },
+  };
+}

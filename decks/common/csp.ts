@@ -19,3 +19,17 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
+
+/**
+ * The same policy for a page's `<meta http-equiv="Content-Security-Policy">` (vite.config.ts writes it into the built
+ * renderer page), so the page is protected even where a header is lost, and a scanner reading the page sees it.
+ * Narrower than the header: scripts only by the hashes of the page's own built scripts (the page pins them with
+ * `integrity`), and without the directives a meta element cannot carry (frame-ancestors).
+ */
+export function metaContentSecurityPolicy(scriptHashes: readonly string[]): string {
+  if (scriptHashes.length === 0) throw new Error('a page with no script needs no script-src');
+  return CONTENT_SECURITY_POLICY.split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors '))
+    .map((d) => (d.startsWith('script-src ') ? `script-src ${scriptHashes.map((h) => `'${h}'`).join(' ')}` : d))
+    .join('; ');
+}

@@ -166,10 +166,12 @@ export interface ServiceOptions {
   pdfPrinter?: PdfPrinter;
   /** The renderer's build folder, which holds the HTML export's page; found from the app folder by default. */
   rendererDir?: string;
+  /** The SQLite addon to load (OpenOptions.nativeBinding); the package's own build by default. */
+  nativeBinding?: string;
 }
 
 export function createService(opts: ServiceOptions): DeckService {
-  const store = openStore(opts.dbPath);
+  const store = openStore(opts.dbPath, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   const clock = opts.now ?? (() => new Date());
   const now = () => clock().toISOString();
 

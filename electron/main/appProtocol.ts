@@ -3,8 +3,9 @@ import { SECURITY_HEADERS } from '../../decks/common/csp.ts';
 import { readStaticFile } from '../../decks/node/http/staticFiles.ts';
 import { APP_HOST, APP_SCHEME } from './ipcHost.ts';
 
-/** For protocol.registerSchemesAsPrivileged, which must run before the app is ready. */
-export const APP_SCHEME_PRIVILEGES = { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } };
+/** For protocol.registerSchemesAsPrivileged, which must run before the app is ready (codeCache: V8 keeps the compiled
+ * renderer between launches, as it does for http pages; it needs `standard`). */
+export const APP_SCHEME_PRIVILEGES = { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } };
 
 export function createAppProtocolHandler(staticDir: string): (request: Request) => Promise<Response> {
   return async (request) => {

@@ -1,11 +1,12 @@
 // PDF export in the desktop app: Electron's own Chromium prints the single-file HTML export (decks/node/export/pdf.ts
 // writes it to a private temp file) with webContents.printToPDF — no other browser needed. The page is loaded in a
-// hidden, sandboxed window with no preload (so no DeckApi), in its own in-memory session where every request that
+// hidden, sandboxed window (windows.ts) in a session without the bridge (so no DeckApi), in its own in-memory session where every request that
 // is not for the file itself or a data: URL is cancelled and every permission denied.
-import { BrowserWindow, session, type Session } from 'electron';
+import { session, type BrowserWindow, type Session } from 'electron';
 import { ApiError } from '../../decks/common/api.ts';
 import { READY_ATTRIBUTE } from '../../decks/common/exportPayload.ts';
 import { printUrl, type PdfLayout, type PdfPrinter } from '../../decks/node/export/pdf.ts';
+import { createAppWindow } from './windows.ts';
 
 const PARTITION = 'huibao-pdf-export';
 /** An isolated world: our polling script never runs in (nor is limited by) the page's own context and CSP. */
@@ -39,26 +40,7 @@ async function waitForReady(win: BrowserWindow): Promise<void> {
 /** The host's PdfPrinter (createService({ pdfPrinter })). */
 export function createElectronPdfPrinter(): PdfPrinter {
   return async (htmlPath: string, layout: PdfLayout) => {
-    const win = new BrowserWindow({
-      show: false,
-      width: 1280,
-      height: 720,
-      webPreferences: {
-        partition: PARTITION,
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        navigateOnDragDrop: false,
-        spellcheck: false,
-        disableBlinkFeatures: 'Auxclick',
-        backgroundThrottling: false,
-      },
-    });
+    const win = createAppWindow({ show: false, width: 1280, height: 720 }, { partition: PARTITION, backgroundThrottling: false });
     printSession();
     try {
       await win.loadURL(printUrl(htmlPath, layout));

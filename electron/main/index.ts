@@ -1,9 +1,10 @@
-// The Electron host (DESIGN §7): one window showing the renderer from app://, the DeckApi over IPC, and the
-// security checklist: context isolation, sandbox, no node integration, CSP, no new windows, no navigation away,
-// no permissions, no webviews, IPC only from the app's own page.
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell, type WebPreferences } from 'electron';
+// The Electron host: one window showing the renderer from app://, the DeckApi over IPC, and the security checklist:
+// context isolation, sandbox, no node integration (windows.ts), CSP, no new windows, no navigation away, no
+// permission but the show's full screen (windowGuards.ts), no webviews, IPC only from the app's own page.
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell, type BrowserWindowConstructorOptions } from 'electron';
 import { join } from 'node:path';
-import { ApiError, errorMessage } from '../../decks/common/api.ts';
+import { errorMessage } from '../../decks/common/api.ts';
+import type { Route } from '../../decks/common/routes.ts';
 import { formatSettingsIssues, type Language } from '../../decks/common/settings.ts';
 import { readReportFile } from '../../decks/node/report/index.ts';
 import { loadSettings, writeUserSettings } from '../../decks/node/settings.ts';
@@ -11,16 +12,20 @@ import { DB_FILE_NAME, findAppRoot, rendererDir, sampleReportPath, userDataDir }
 import { readBundleFile } from '../../decks/node/export/bundleFile.ts';
 import { createService, ensureSampleDeck, type DeckService } from '../../decks/node/service.ts';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol.ts';
+import { appPageUrl, appRouteOf } from './appRoutes.ts';
 import { createElectronPdfPrinter } from './exportPdf.ts';
-import { APP_ORIGIN, isAppFrame, registerIpcHost } from './ipcHost.ts';
-import { hardenWebContents } from './windowGuards.ts';
-import { Presentation } from './presentation.ts';
+import { isAppFrame, registerIpcHost } from './ipcHost.ts';
+import { hardenWebContents, limitPermissions } from './windowGuards.ts';
+import { Presentation, runsOnWayland } from './presentation.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { COMMANDS, type CommandId } from '../../decks/common/commands.ts';
 import { COMMAND_CHANNEL } from '../preload/channels.ts';
 import { focusWindow, setupSingleInstance } from './singleInstance.ts';
 import { checkForUpdates } from './updates.ts';
 import { readWindowState, restoreWindowState, trackWindowState, windowStatePath, writeWindowState } from './windowState.ts';
+import { createAppWindow, registerBridge } from './windows.ts';
+import { databaseFailure } from './startupErrors.ts';
+import { electronAddonFile, installedVersion } from '../nativeAddon.mjs';
 
 const appRoot = findAppRoot();
 let service: DeckService | null = null;
@@ -49,65 +54,54 @@ if (single.primary) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (service && BrowserWindow.getAllWindows().length === 0) presentation?.attach(createMainWindow());
+    if (service && BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });
   app.on('will-quit', () => {
     service?.close();
     service = null;
   });
-  app.whenReady().then(start, (err: unknown) => fail(err));
+  // Whatever fails on the way to the first window is shown, never left as a process with no window.
+  app.whenReady().then(start).catch(fail);
 }
 
-// Every window of the app (main, console, audience) runs with these: the renderer gets no Node, only window.huibao.
-const webPreferences: WebPreferences = {
-  preload: join(appRoot, 'dist', 'electron', 'preload.cjs'),
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  spellcheck: false,
-  // Middle-click on a link would open a window without passing the window-open handler in older Chromiums.
-  disableBlinkFeatures: 'Auxclick',
-};
+/** A window of the app's own pages: the renderer gets no Node, only window.huibao (registerBridge in start()). */
+const createPageWindow = (options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>) => createAppWindow(options);
 
 /** Puts the audience window on the projector and the console on the laptop (created once the screen API is ready). */
 let presentation: Presentation | null = null;
 
+/** The main window (there is one at a time), attached to the presentation controller like every main window. */
 function createMainWindow(): BrowserWindow {
+  if (!presentation) throw new Error('the main window was asked for before start-up');
   const statePath = windowStatePath(app.getPath('userData'));
   const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays().filter((d) => d.id !== screen.getPrimaryDisplay().id)];
   const state = restoreWindowState(readWindowState(statePath), displays.map((d) => d.workArea));
-  const win = new BrowserWindow({
-    ...state.bounds,
-    minWidth: 800,
-    minHeight: 560,
-    title: '汇报 Huibao',
-    show: false,
-    backgroundColor: '#ffffff',
-    webPreferences,
+  const win = createPageWindow({ ...state.bounds, minWidth: 800, minHeight: 560, title: '汇报 Huibao', show: false, backgroundColor: '#ffffff' });
+  // Shown at its first paint, already maximised or full screen: maximize() on a hidden window would show it blank.
+  win.once('ready-to-show', () => {
+    if (state.fullScreen) win.setFullScreen(true);
+    else if (state.maximized) win.maximize();
+    win.show();
   });
-  if (state.maximized) win.maximize();
-  if (state.fullScreen) win.setFullScreen(true);
-  trackWindowState(win, (s) => writeWindowState(statePath, s));
-  win.once('ready-to-show', () => win.show());
+  trackWindowState(win, (s) => writeWindowState(statePath, s), {
+    showsPresentation: () => {
+      const route = appRouteOf(win.webContents.getURL());
+      return route?.name === 'present' || route?.name === 'console';
+    },
+  });
   win.webContents.once('did-finish-load', () => single.ready()); // deliver queued .huibao files now
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  void win.loadURL(`${APP_ORIGIN}/index.html#/`);
+  presentation.attach(win);
+  void win.loadURL(appPageUrl({ name: 'library' }));
   mainWindow = win;
   return win;
 }
 
-function navigate(hash: string): void {
+function navigate(route: Route): void {
   const win = mainWindow ?? createMainWindow();
-  void win.loadURL(`${APP_ORIGIN}/index.html${hash}`);
+  void win.loadURL(appPageUrl(route));
   focusWindow(win);
 }
 
@@ -122,26 +116,31 @@ function installMenu(): void {
  */
 async function runMenuCommand(command: CommandId): Promise<void> {
   if (COMMANDS[command].runsIn !== 'main') {
-    const win = mainWindow ?? createMainWindow();
-    win.webContents.send(COMMAND_CHANNEL, command);
+    const send = (win: BrowserWindow) => win.webContents.send(COMMAND_CHANNEL, command);
+    if (mainWindow) send(mainWindow);
+    else {
+      // macOS keeps running with no window: a new one hears the command once its page listens.
+      const win = createMainWindow();
+      win.webContents.once('did-finish-load', () => send(win));
+    }
     return;
   }
   const en = language === 'en';
   switch (command) {
     case 'import-report': {
-      const r = await dialog.showOpenDialog({ properties: ['openFile'], filters: [{ name: en ? 'Reports' : '汇报材料', extensions: ['txt', 'md', 'docx'] }] });
+      const r = await showOpenDialog({ name: en ? 'Reports' : '汇报材料', extensions: ['txt', 'md', 'docx'] });
       const path = r.filePaths[0];
       if (r.canceled || !path || !service) return;
       try {
         const result = await service.importDecodedReport(await readReportFile(path));
-        navigate(`#/edit/${result.deckId}`);
+        navigate({ name: 'edit', deckId: result.deckId });
       } catch (err) {
         dialog.showErrorBox(en ? 'Cannot import the report' : '无法导入报告', errorMessage(err, en ? 'en' : 'zh'));
       }
       return;
     }
     case 'open-bundle': {
-      const r = await dialog.showOpenDialog({ properties: ['openFile'], filters: [{ name: en ? 'Huibao deck' : '汇报演示文稿', extensions: ['huibao'] }] });
+      const r = await showOpenDialog({ name: en ? 'Huibao deck' : '汇报演示文稿', extensions: ['huibao'] });
       if (!r.canceled && r.filePaths[0]) await openBundleFile(r.filePaths[0]);
       return;
     }
@@ -159,33 +158,49 @@ async function runMenuCommand(command: CommandId): Promise<void> {
   }
 }
 
+/** File › Open and Import: one file, starting in the documents folder, attached to the main window when there is one. */
+function showOpenDialog(filter: { name: string; extensions: string[] }): Promise<Electron.OpenDialogReturnValue> {
+  const options: Electron.OpenDialogOptions = { properties: ['openFile'], defaultPath: app.getPath('documents'), filters: [filter] };
+  return mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options);
+}
+
 /** Opens a .huibao bundle as a new deck (double-click, second launch, Open menu) and shows it in the editor. */
 async function openBundleFile(path: string): Promise<void> {
   focusWindow(mainWindow);
   if (!service) return;
   try {
     const result = await service.openBundle(readBundleFile(path));
-    navigate(`#/edit/${encodeURIComponent(result.deckId)}`);
+    navigate({ name: 'edit', deckId: result.deckId });
   } catch (err) {
     const en = language === 'en';
     dialog.showErrorBox(en ? 'Cannot open the file' : '无法打开此文件', `${path}\n\n${errorMessage(err, en ? 'en' : 'zh')}`);
   }
 }
 
+/**
+ * The SQLite addon built for this Electron (electron/nativeAddon.mjs): a development launch cannot use the checkout's
+ * Node build. HUIBAO_ELECTRON_ADDON names another file (the Electron end-to-end tests, a build kept elsewhere). The
+ * packaged app loads its own addon, which `npm run dist` built for Electron, and never reads the variable.
+ */
+function developmentAddon(): string | undefined {
+  if (app.isPackaged) return undefined;
+  if (process.env.HUIBAO_ELECTRON_ADDON) return process.env.HUIBAO_ELECTRON_ADDON;
+  const target = { electron: process.versions.electron ?? '', betterSqlite3: installedVersion(appRoot, 'better-sqlite3'), platform: process.platform, arch: process.arch };
+  return electronAddonFile(appRoot, target);
+}
+
 async function start(): Promise<void> {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  limitPermissions(session.defaultSession);
+  registerBridge(session.defaultSession, join(appRoot, 'dist', 'electron', 'preload.cjs'));
   protocol.handle('app', createAppProtocolHandler(rendererDir(appRoot)));
 
   const dbPath = join(app.getPath('userData'), DB_FILE_NAME);
+  const nativeBinding = developmentAddon();
   try {
-    service = createService({ dbPath, pdfPrinter: createElectronPdfPrinter() });
+    service = createService({ dbPath, pdfPrinter: createElectronPdfPrinter(), ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (err) {
-    const why = err instanceof ApiError ? `${err.zh}\n${err.en}` : String(err instanceof Error ? err.message : err);
-    dialog.showErrorBox(
-      '无法打开汇报数据库 · Cannot open the Huibao database',
-      `${why}\n\n数据库位置 · Database: ${dbPath}\n\n请检查该文件或文件夹的权限，或联系技术支持。\nCheck the file and folder permissions, or ask for support.`,
-    );
+    const failure = databaseFailure(err, { dbPath, addonPath: nativeBinding, packaged: app.isPackaged });
+    dialog.showErrorBox(failure.title, failure.detail);
     app.exit(1);
     return;
   }
@@ -197,8 +212,12 @@ async function start(): Promise<void> {
   }
   registerIpcHost(ipcMain, service, isAppFrame);
   installMenu();
-  presentation = new Presentation({ screen, webPreferences });
-  presentation.attach(createMainWindow());
+  presentation = new Presentation({
+    screen,
+    createWindow: createPageWindow,
+    manualPlacement: runsOnWayland(process.platform, process.env, app.commandLine.getSwitchValue('ozone-platform')),
+  });
+  createMainWindow();
   if (loaded.issues.length > 0) {
     // A broken settings file never stops the app: say what was wrong, carry on with the defaults.
     void dialog.showMessageBox({

@@ -7,6 +7,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { accelerator, COMMANDS, type CommandId } from '../../decks/common/commands.ts';
 import type { Language } from '../../decks/common/settings.ts';
+import { appRouteOf } from './appRoutes.ts';
 
 export interface MenuOptions {
   language: Language;

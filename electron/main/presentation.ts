@@ -8,8 +8,12 @@
 // window's open handler here reads the request, acts, and always denies the renderer's own window — so no
 // channel is added beyond DeckApi, and every window is still made here with the app's secure preferences.
 // Both windows are app:// pages of one session, so they stay in step through the deck's BroadcastChannel.
-import { BrowserWindow, type Rectangle, type WebContents, type WebPreferences } from 'electron';
-import { APP_ORIGIN, isAppUrl } from './ipcHost.ts';
+// Full screen is the show's only from its start to its end: the presenter rewrites the address on every slide
+// (history.replaceState), which must not re-enter full screen, and the person's own choice is left alone.
+// Under Wayland an app cannot place its windows (Electron ≥ 38 runs natively there): the audience window then
+// opens as a normal window that asks to be moved to the projector, where F makes it full screen.
+import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle } from 'electron';
+import { appPageUrl, appRouteOf } from './appRoutes.ts';
 
 export interface DisplayLike {
   id: number;
@@ -58,48 +62,50 @@ export type PresentRequest =
   | { kind: 'swap'; deckId: string; slideIndex: number }
   | { kind: 'rehearsal'; deckId: string; slideIndex: number };
 
-/** A presentation route of the app (`app://huibao/…#/present/<deckId>[/<index>]`), else null. */
-export function readPresentRoute(url: string): { deckId: string; slideIndex: number } | null {
-  if (!isAppUrl(url)) return null;
-  const hash = new URL(url).hash;
-  const m = /^#\/present\/([A-Za-z0-9_-]{1,64})(?:\/(\d{1,5}))?\/?$/.exec(hash);
-  return m ? { deckId: m[1]!, slideIndex: m[2] === undefined ? 0 : Number(m[2]) } : null;
-}
-
-/** The console route's deck, else null. */
-export function readConsoleRoute(url: string): string | null {
-  if (!isAppUrl(url)) return null;
-  const m = /^#\/console\/([A-Za-z0-9_-]{1,64})\/?$/.exec(new URL(url).hash);
-  return m ? m[1]! : null;
-}
-
 /** Reads a `window.open(url, frameName)` from the console: only app:// presentation routes with a known name count. */
 export function readPresentRequest(url: string, frameName: string): PresentRequest | null {
-  const route = readPresentRoute(url);
-  if (!route) return null;
-  if (frameName === `${AUDIENCE_WINDOW_PREFIX}${route.deckId}`) return { kind: 'audience', ...route };
-  if (frameName === SWAP_DISPLAYS_WINDOW) return { kind: 'swap', ...route };
-  if (frameName === REHEARSAL_WINDOW) return { kind: 'rehearsal', ...route };
+  const route = appRouteOf(url);
+  if (route?.name !== 'present') return null;
+  const show = { deckId: route.deckId, slideIndex: route.slideIndex };
+  if (frameName === `${AUDIENCE_WINDOW_PREFIX}${route.deckId}`) return { kind: 'audience', ...show };
+  if (frameName === SWAP_DISPLAYS_WINDOW) return { kind: 'swap', ...show };
+  if (frameName === REHEARSAL_WINDOW) return { kind: 'rehearsal', ...show };
   return null;
 }
 
 // ---- The windows ----
 
-export interface PresentationOptions {
-  screen: ScreenLike & { on(event: 'display-added' | 'display-removed', listener: () => void): unknown };
-  /** The same hardened preferences as the main window (preload, context isolation, sandbox …). */
-  webPreferences: WebPreferences;
+/**
+ * True when Electron runs as a native Wayland client, where windows cannot be placed by the app. Electron 38 and
+ * later do so in a Wayland session (XDG_SESSION_TYPE=wayland) unless started with `--ozone-platform=x11`.
+ */
+export function runsOnWayland(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, ozonePlatform: string): boolean {
+  if (platform !== 'linux' || ozonePlatform === 'x11') return false;
+  return ozonePlatform === 'wayland' || env.XDG_SESSION_TYPE === 'wayland';
 }
 
+export interface PresentationOptions {
+  screen: ScreenLike & { on(event: 'display-added' | 'display-removed', listener: () => void): unknown };
+  /** Makes a window with the app's secure preferences and preload (windows.ts). */
+  createWindow(options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>): BrowserWindow;
+  /** The person places the audience window (Wayland, see runsOnWayland). */
+  manualPlacement?: boolean;
+}
+
+type MainPage = 'show' | 'console' | 'other';
+
 /**
- * Runs presentations for the main window. `attach(mainWindow)` once: from then on, when the main window goes to a
- * presentation route (Present in the library or the editor) with a second display, the audience window opens full
- * screen there and the main window becomes the console; with one display the main window shows the show full
- * screen. Leaving the routes closes the audience window.
+ * Runs presentations for the main window. `attach(mainWindow)` for every main window: from then on, when the main
+ * window goes to a presentation route (Present in the library or the editor) with a second display, the audience
+ * window opens full screen there and the main window becomes the console; with one display the main window shows
+ * the show full screen until the show ends. Leaving the routes closes the audience window.
  */
 export class Presentation {
   private audience: BrowserWindow | null = null;
   private main: BrowserWindow | null = null;
+  private mainPage: MainPage = 'other';
+  /** The main window is full screen because a one-screen show put it there (not the person). */
+  private showFullScreen = false;
   private swapped = false;
   private rehearsal = false;
   private deck: { deckId: string; slideIndex: number } | null = null;
@@ -112,21 +118,28 @@ export class Presentation {
 
   attach(main: BrowserWindow): void {
     this.main = main;
-    main.webContents.on('did-navigate-in-page', (_event, url) => this.followMainRoute(url));
+    this.mainPage = 'other';
+    this.showFullScreen = false;
+    // A page loaded anew (loadURL of another page) or one that changed its own fragment.
+    main.webContents.on('did-navigate', (_event, url) => this.followMainRoute(main, url));
+    main.webContents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
+      if (isMainFrame) this.followMainRoute(main, url);
+    });
+    // The person left full screen themselves (Esc, the window's control): it is no longer the show's to undo.
+    main.on('leave-full-screen', () => {
+      if (this.main === main) this.showFullScreen = false;
+    });
     main.webContents.setWindowOpenHandler(({ url, frameName }) => {
       const request = readPresentRequest(url, frameName);
-      if (request) this.handle(request);
+      if (request && this.main === main) this.handle(request);
       return { action: 'deny' };
     });
     main.on('closed', () => {
+      if (this.main !== main) return;
       this.main = null;
+      this.deck = null;
       this.closeAudience();
     });
-  }
-
-  /** Starts a show from the menu (“从头放映”, “从当前页放映”) or a shortcut. */
-  start(deckId: string, slideIndex = 0): void {
-    void this.main?.loadURL(`${APP_ORIGIN}/index.html#/present/${encodeURIComponent(deckId)}${slideIndex > 0 ? `/${slideIndex}` : ''}`);
   }
 
   private handle(request: PresentRequest): void {
@@ -137,40 +150,52 @@ export class Presentation {
     this.placeWindows(request.kind === 'audience');
   }
 
-  private followMainRoute(url: string): void {
-    const present = readPresentRoute(url);
-    const consoleDeck = readConsoleRoute(url);
-    if (present) {
-      this.deck = present;
+  private followMainRoute(main: BrowserWindow, url: string): void {
+    if (this.main !== main) return;
+    const route = appRouteOf(url);
+    const page: MainPage = route?.name === 'present' ? 'show' : route?.name === 'console' ? 'console' : 'other';
+    const before = this.mainPage;
+    this.mainPage = page;
+    if (route?.name === 'present') {
+      this.deck = { deckId: route.deckId, slideIndex: route.slideIndex };
+      if (before === 'show') return; // the next slide: the presenter keeps the address in step
       const plan = chooseDisplays(this.opts.screen, { swapped: this.swapped, rehearsal: this.rehearsal });
       if (plan.mode === 'dual') {
         // Two screens: the show goes to the projector, this window becomes the console.
         this.placeWindows();
-        void this.main?.loadURL(`${APP_ORIGIN}/index.html#/console/${encodeURIComponent(present.deckId)}`);
-      } else {
-        this.main?.setFullScreen(true);
+        void main.loadURL(appPageUrl({ name: 'console', deckId: route.deckId }));
+      } else if (!main.isFullScreen()) {
+        main.setFullScreen(true);
+        this.showFullScreen = true;
       }
       return;
     }
-    if (consoleDeck) {
-      this.main?.setFullScreen(false);
-      return;
+    if (before === 'show' && this.showFullScreen) {
+      // The show ended (or became the console): give back the window the person had.
+      this.showFullScreen = false;
+      if (main.isFullScreen()) main.setFullScreen(false);
     }
-    // Left the show: back to a normal window, no audience window.
-    if (this.main?.isFullScreen()) this.main.setFullScreen(false);
-    this.deck = null;
-    this.closeAudience();
+    if (page === 'console') return;
+    if (before !== 'other') {
+      this.deck = null;
+      this.closeAudience();
+    }
   }
 
   /** Puts the audience and the console where the plan says (after a request, a swap or a display change). */
   private placeWindows(forceAudience = false): void {
     if (!this.deck || !this.main) return;
     const plan = chooseDisplays(this.opts.screen, { swapped: this.swapped, rehearsal: this.rehearsal });
-    this.main.setBounds(plan.console.workArea);
     if (plan.mode === 'rehearsal' && !forceAudience) {
       this.closeAudience();
       return;
     }
+    if (this.opts.manualPlacement) {
+      // Wayland ignores placement: the window opens where the system puts it and asks the person to move it.
+      (this.audience ?? this.openAudience(this.deck.deckId, this.deck.slideIndex)).show();
+      return;
+    }
+    this.main.setBounds(plan.console.workArea);
     const target = plan.audience ?? plan.console;
     const win = this.audience ?? this.openAudience(this.deck.deckId, this.deck.slideIndex);
     if (win.isFullScreen()) win.setFullScreen(false);
@@ -181,24 +206,26 @@ export class Presentation {
   }
 
   private openAudience(deckId: string, slideIndex: number): BrowserWindow {
-    const win = new BrowserWindow({
+    const manual = this.opts.manualPlacement === true;
+    const win = this.opts.createWindow({
       show: false,
-      frame: false,
+      // A window the person must move needs its title bar to be grabbed by.
+      frame: manual,
+      width: 1280,
+      height: 720,
       backgroundColor: '#000000',
       autoHideMenuBar: true,
       title: '汇报 Huibao',
-      webPreferences: this.opts.webPreferences,
     });
     this.audience = win;
     win.on('closed', () => {
       if (this.audience === win) this.audience = null;
     });
     // The show's own “exit” leaves the route (to the editor): in this window that means closing it.
-    win.webContents.on('did-navigate-in-page', (_event, url) => {
-      if (!readPresentRoute(url)) win.close();
+    win.webContents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
+      if (isMainFrame && appRouteOf(url)?.name !== 'present') win.close();
     });
-    guardOpen(win.webContents);
-    void win.loadURL(`${APP_ORIGIN}/index.html#/present/${encodeURIComponent(deckId)}${slideIndex > 0 ? `/${slideIndex}` : ''}`);
+    void win.loadURL(appPageUrl({ name: 'present', deckId, slideIndex }, manual ? { placeManually: true } : {}));
     return win;
   }
 
@@ -207,9 +234,4 @@ export class Presentation {
     this.audience = null;
     if (win && !win.isDestroyed()) win.close();
   }
-}
-
-/** The audience window opens nothing (windowGuards already denies; this states it where the window is made). */
-function guardOpen(contents: WebContents): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

@@ -3,6 +3,7 @@
 // launch's argv (`second-instance`), and macOS `open-file`, which may fire before the app is ready —
 // and all end up in one queue delivered once the window can take them.
 import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const BUNDLE_EXTENSION = '.huibao';
 
@@ -24,17 +25,29 @@ export interface FocusableWindow {
 
 /**
  * The `.huibao` files named on a command line, as absolute paths. Skips the executable (and, in
- * development, the app folder that follows it) and any switch Chromium or the OS adds.
+ * development, the app folder that follows it) and any switch Chromium or the OS adds. A file may come as a
+ * `file:` URL: the Linux desktop entry electron-builder writes passes `%U`, so a file manager hands over
+ * `file:///home/li/%E6%B1%87%E6%8A%A5.huibao`.
  */
 export function bundlePathsFromArgv(argv: readonly string[], workingDirectory: string): string[] {
   const out: string[] = [];
   for (const arg of argv.slice(1)) {
     if (arg.startsWith('-')) continue;
-    if (!arg.toLowerCase().endsWith(BUNDLE_EXTENSION)) continue;
-    const abs = isAbsolute(arg) ? arg : resolve(workingDirectory, arg);
+    const path = /^file:/i.test(arg) ? pathOfFileUrl(arg) : arg;
+    if (path === null || !path.toLowerCase().endsWith(BUNDLE_EXTENSION)) continue;
+    const abs = isAbsolute(path) ? path : resolve(workingDirectory, path);
     if (!out.includes(abs)) out.push(abs);
   }
   return out;
+}
+
+/** The local path of a `file:` URL; null for one that names no local file (a remote host, bad escapes). */
+function pathOfFileUrl(url: string): string | null {
+  try {
+    return fileURLToPath(url);
+  } catch {
+    return null;
+  }
 }
 
 export function focusWindow(win: FocusableWindow | null | undefined): void {

@@ -107,9 +107,13 @@ export function restoreWindowState(saved: unknown, workAreas: Rect[], defaults: 
   return { bounds: centred(wanted, nearest), maximized, fullScreen };
 }
 
-export function captureWindowState(win: StatefulWindow): WindowState {
+/**
+ * The window's state to keep. `showsPresentation`: while the window shows a show (or its console), full screen is the
+ * show's, not the person's choice, and is kept as “not full screen” — the next launch opens the library normally.
+ */
+export function captureWindowState(win: StatefulWindow, showsPresentation: () => boolean = () => false): WindowState {
   // Normal bounds, not the maximised ones, so un-maximising next time returns to the size the person chose.
-  return { bounds: win.getNormalBounds(), maximized: win.isMaximized(), fullScreen: win.isFullScreen() };
+  return { bounds: win.getNormalBounds(), maximized: win.isMaximized(), fullScreen: win.isFullScreen() && !showsPresentation() };
 }
 
 export function readWindowState(path: string): unknown {
@@ -129,12 +133,16 @@ export function writeWindowState(path: string, state: WindowState): void {
 
 /**
  * Saves the window's state a moment after it stops moving, and once more when it closes.
- * `timers` is injectable so tests do not wait.
+ * `timers` is injectable so tests do not wait; `showsPresentation` as for captureWindowState.
  */
 export function trackWindowState(
   win: StatefulWindow,
   save: (state: WindowState) => void,
-  opts: { delayMs?: number; timers?: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void } } = {},
+  opts: {
+    delayMs?: number;
+    timers?: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
+    showsPresentation?: () => boolean;
+  } = {},
 ): void {
   const delay = opts.delayMs ?? 500;
   const timers = opts.timers ?? {
@@ -147,7 +155,7 @@ export function trackWindowState(
     pending = null;
     if (win.isDestroyed()) return;
     try {
-      save(captureWindowState(win));
+      save(captureWindowState(win, opts.showsPresentation));
     } catch {
       // A read-only profile must not break the app; the window just opens at the default next time.
     }

@@ -21,7 +21,7 @@ for (const file of benches) {
   let entry = dir + file;
   if (file.endsWith('.ts')) {
     entry = out + file.replace(/\.ts$/, '.mjs');
-    await build({ entryPoints: [dir + file], outfile: entry, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+    await build({ entryPoints: [dir + file], outfile: entry, bundle: true, platform: 'node', format: 'esm', target: 'node24', packages: 'external', logLevel: 'warning' });
   }
   const r = spawnSync(process.execPath, ['--expose-gc', entry], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) failed++;

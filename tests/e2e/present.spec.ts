@@ -114,17 +114,22 @@ test('the sample deck is driven by keys: arrows, Space, PageDown, Home/End, a nu
   await expect(page.locator('.present-blank')).toHaveCount(0);
   await expectAt(page, 1, at(1));
 
-  // Esc opens the overview; Esc again leaves for the editor.
-  await page.keyboard.press('Escape');
-  await expect(page.locator('.reveal.overview')).toHaveCount(1);
-  await expect(page.locator('.present-overview-bar')).toBeVisible();
+  // G opens the grid of all slides; the arrows move through it and Enter opens one. O opens it too; Esc closes it,
+  // and Esc again ends the show.
+  const grid = page.getByRole('dialog', { name: '所有幻灯片' });
+  await page.keyboard.press('g');
+  await expect(grid).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expectAt(page, 2, at(2));
+  await expect(grid.locator('[aria-current="true"]')).toHaveAccessibleName(`第 3 / ${shown.length} 张`);
   await page.keyboard.press('Enter');
-  await expect(page.locator('.reveal.overview')).toHaveCount(0);
+  await expect(grid).toHaveCount(0);
   await expectAt(page, 2, at(2));
+  await page.keyboard.press('o');
+  await expect(grid).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.locator('.reveal.overview')).toHaveCount(1);
+  await expect(grid).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`#/present/${deck.id}`));
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(new RegExp(`#/edit/${deck.id}$`));
 });
@@ -138,6 +143,27 @@ test('opening at a slide index starts there; figures show their current values',
   await expectAt(page, figureSlide, deck.slides[figureSlide]!.id);
   await expect(page.locator(`.reveal section.present [data-fig="${figureKey}"] .hb-callout-number`)).toHaveText('8.8');
   await expect(page.locator('.reveal').getByText(/\{fig:/)).toHaveCount(0);
+});
+
+test('an audience window the desktop app could not place asks to be moved, and F makes it full screen', async ({ page, server }) => {
+  const deck = await importSample(server, '手动放置观众窗口');
+  await page.goto(server.url);
+  await expect(page).toHaveURL(/#\/$/);
+  // What the Electron host opens under Wayland: the show with ?place=manual.
+  await page.evaluate((id) => {
+    window.history.replaceState(null, '', `?place=manual#/`);
+    window.location.hash = `#/present/${id}`;
+  }, deck.id);
+  await expect(page.locator('.present-page')).toHaveAttribute('data-ready', 'true');
+  const hint = page.getByRole('status').filter({ hasText: '请把这个窗口拖到投影仪' });
+  await expect(hint).toBeVisible();
+  await expect(page.locator('.present-hint')).toHaveCount(0);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, 'present-place-manually.png') });
+  await page.keyboard.press('f');
+  await expect(hint).toHaveCount(0);
+  await page.keyboard.press('f');
+  await expect(hint).toBeVisible();
 });
 
 test('the console and the audience window stay in step, whichever drives', async ({ context, server }) => {
@@ -230,9 +256,10 @@ test('no request leaves the machine during a whole presentation', async ({ conte
     await audience.keyboard.press('ArrowRight');
     await expectAt(audience, i, deck.slides[i]!.id);
   }
-  await audience.keyboard.press('Escape'); // the overview renders many slides at once
-  await expect(audience.locator('.reveal.overview')).toHaveCount(1);
-  await audience.keyboard.press('Escape');
+  await audience.keyboard.press('g'); // the grid of all slides renders many slides at once
+  await expect(audience.getByRole('dialog', { name: '所有幻灯片' })).toBeVisible();
+  await expect(audience.locator('.show-overview .hb-slide').first()).toBeVisible();
+  await audience.keyboard.press('g');
   await consolePage.bringToFront();
   await consolePage.keyboard.press('Home');
   await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', '0');
@@ -279,10 +306,14 @@ test('no slide of the sample deck overflows in the presentation; screenshots of 
   }
   expect(problems).toEqual([]);
 
-  await page.keyboard.press('Escape');
-  await expect(page.locator('.reveal.overview')).toHaveCount(1);
-  await page.waitForTimeout(900);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('g');
+  await expect(page.getByRole('dialog', { name: '所有幻灯片' })).toBeVisible();
+  await expect(page.locator('.show-overview .hb-slide[data-fit]').nth(7)).toBeVisible();
+  await page.waitForTimeout(300);
   await page.screenshot({ path: join(SHOTS, 'present-overview.png') });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('End');
 
   const consolePage = await context.newPage();
   await consolePage.setViewportSize({ width: 1440, height: 900 });

@@ -14,6 +14,11 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** The migrations to apply (tests pass their own list to exercise upgrades). */
   migrations?: readonly Migration[];
+  /**
+   * The better-sqlite3 addon file to load instead of the package's own build: the desktop app in development runs
+   * Electron's Node, whose ABI differs from the Node the package was built for (electron/nativeAddon.mjs).
+   */
+  nativeBinding?: string;
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -22,13 +27,13 @@ const HEADER_BYTES = 100;
 export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   const migrations = opts.migrations ?? MIGRATIONS;
   const latest = migrations.at(-1)?.version ?? 0;
-  const isNew = !inspectExistingFile(path, latest);
+  const isNew = !inspectExistingFile(path, latest, opts.nativeBinding);
   if (isNew && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const readOnly = opts.readOnly === true || (!isNew && !isWritable(path));
 
   let db: Db;
   try {
-    db = new Database(path, { readonly: readOnly, fileMustExist: readOnly });
+    db = new Database(path, { readonly: readOnly, fileMustExist: readOnly, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
   } catch (err) {
     throw fromSqliteError(err);
   }
@@ -56,7 +61,7 @@ export function schemaVersion(db: Db): number {
  * Checks an existing file before SQLite may write to it: false when there is nothing yet (missing or 0 bytes).
  * Throws DB_CORRUPT / DB_NEWER; in those cases the file is never opened for writing.
  */
-function inspectExistingFile(path: string, latest: number): boolean {
+function inspectExistingFile(path: string, latest: number, nativeBinding: string | undefined): boolean {
   if (path === ':memory:') return false;
   let size: number;
   try {
@@ -79,7 +84,7 @@ function inspectExistingFile(path: string, latest: number): boolean {
 
   const sidecars = [`${path}-wal`, `${path}-shm`].filter((p) => !existsSync(p));
   try {
-    const check = new Database(path, { readonly: true, fileMustExist: true });
+    const check = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
       const version = schemaVersion(check);
       if (version > latest) throw dbNewer(path, version, latest);

@@ -1,7 +1,7 @@
 // The one DeckApi of the renderer: Electron's preload transport when present, else the loopback host over HTTP.
 import { createClient, type DeckApi, type Envelope, type MethodName } from '../../../decks/common/api.ts';
 import { createHttpTransport } from '../../../decks/common/httpTransport.ts';
-import { tokenFromHash } from '../app/routes.ts';
+import { tokenFromHash } from '../../../decks/common/routes.ts';
 
 declare global {
   interface Window {

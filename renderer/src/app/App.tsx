@@ -7,7 +7,7 @@ import { LibraryPage } from '../library/LibraryPage.tsx';
 import { ConsolePage } from '../presenter/ConsolePage.tsx';
 import { PresentPage } from '../presenter/PresentPage.tsx';
 import { NotYetPage } from './NotYetPage.tsx';
-import { parseRoute } from './routes.ts';
+import { deckIdOfRoute, parseRoute } from '../../../decks/common/routes.ts';
 import { navigate, useRoute } from './useRoute.ts';
 
 function Routed() {
@@ -32,7 +32,7 @@ const TEXT_ACTIONS: Partial<Record<CommandId, string>> = { undo: 'undo', redo: '
 /** Menu commands no page took (the editor takes most): going home, the text meaning of Edit's items, a show's deck. */
 function onOtherCommand(id: CommandId): boolean {
   const route = parseRoute(window.location.hash);
-  const deckId = route.name === 'present' || route.name === 'console' ? route.deckId : null;
+  const deckId = deckIdOfRoute(route);
   if (id === 'library') navigate({ name: 'library' });
   else if (TEXT_ACTIONS[id]) document.execCommand(TEXT_ACTIONS[id]);
   else if (deckId && (id === 'present-start' || id === 'present-current')) navigate({ name: 'present', deckId, slideIndex: id === 'present-current' && route.name === 'present' ? route.slideIndex : 0 });

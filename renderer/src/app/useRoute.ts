@@ -1,6 +1,6 @@
 // The current route, following `hashchange`.
 import { useEffect, useState } from 'react';
-import { parseRoute, routeHash, type Route } from './routes.ts';
+import { parseRoute, routeHash, type Route } from '../../../decks/common/routes.ts';
 
 export function useRoute(): Route {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));

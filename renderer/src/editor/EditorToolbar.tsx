@@ -49,7 +49,7 @@ export function EditorToolbar({ ctx, run, figures, onInsertFigure, exportControl
           icon={<EditorIcon name="add" />}
           items={LAYOUTS.map((layout) => ({ key: layout, label: t(`editor.layoutName.${layout}`), run: () => insertSlide(ctx, layout) }))}
         />
-        {button('duplicate', 'copy', { label: t('editor.duplicate') })}
+        {button('duplicate', 'copy')}
         {button('delete', 'trash')}
         {button('hide', hidden ? 'eye' : 'eyeOff', { label: hidden ? t('editor.unhide') : t('editor.hide') })}
       </div>

@@ -134,10 +134,12 @@ function pointAt(el: HTMLElement, offset: number): { node: Node; offset: number 
         const e = child as HTMLElement;
         if (isEm(e)) {
           if (left <= 0) return { node: parent, offset: i };
-          left -= EMPHASIS_OPEN.length;
+          // An offset inside a marker (a caret kept from before the text changed) goes just inside the emphasis.
+          left = Math.max(0, left - EMPHASIS_OPEN.length);
           const inside = visit(e);
           if (inside) return inside;
           left -= EMPHASIS_CLOSE.length;
+          if (left <= 0) return { node: parent, offset: i + 1 };
           continue;
         }
         const len = e.dataset.fig ? e.dataset.fig.length + 6 : 0;

@@ -5,7 +5,7 @@ import type { Deck, DeckSummary, Theme } from '../../../decks/common/model.ts';
 import { getApi } from '../api/getApi.ts';
 import { ExportMenu } from '../app/ExportMenu.tsx';
 import { Icon } from '../app/Icon.tsx';
-import { routeHash } from '../app/routes.ts';
+import { routeHash } from '../../../decks/common/routes.ts';
 import { navigate } from '../app/useRoute.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
 import { relativeTime } from '../i18n/relativeTime.ts';

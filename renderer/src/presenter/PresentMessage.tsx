@@ -1,6 +1,6 @@
 // What a presentation window shows instead of slides: the deck could not be loaded, or it has nothing to show.
 import { errorMessage } from '../../../decks/common/api.ts';
-import { routeHash } from '../app/routes.ts';
+import { routeHash } from '../../../decks/common/routes.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
 import './presenter.css';
 

@@ -1,7 +1,7 @@
 // How the console asks for the audience window. In the browser host `window.open` opens it; in Electron the main
 // process intercepts the same call (electron/main/presentation.ts, which repeats these names: keep them equal)
 // and places the window on the right display itself — so the renderer needs no channel beyond DeckApi.
-import { routeHash } from '../app/routes.ts';
+import { routeHash } from '../../../decks/common/routes.ts';
 
 /** The audience window's name (one per deck, so a second click focuses it instead of opening another). */
 export function audienceWindowName(deckId: string): string {

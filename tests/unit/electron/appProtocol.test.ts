@@ -20,8 +20,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('app:// protocol handler', () => {
-  it('is registered as a standard, secure, fetch-capable scheme', () => {
-    expect(APP_SCHEME_PRIVILEGES).toEqual({ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } });
+  it('is registered as a standard, secure, fetch-capable scheme whose scripts V8 may cache between launches', () => {
+    expect(APP_SCHEME_PRIVILEGES).toEqual({ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } });
   });
 
   it('serves the build with the CSP header and the right types', async () => {

@@ -75,13 +75,19 @@ describe('electron-builder.yml', () => {
     expect(c.publish).toBeNull(); // no update feed, no network
   });
 
-  it('unpacks better-sqlite3 and rebuilds it for Electron only while packaging', async () => {
+  it('unpacks better-sqlite3 and puts the Electron build into the package, never rebuilding the checkout’s in place', async () => {
     const c = await load(root);
     expect(c.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
-    expect(c.npmRebuild).toBe(true);
-    // development keeps the Node build: no install script rebuilds for Electron
+    // electron-builder's own rebuild works on the checkout's node_modules: off, the afterPack hook does it aside.
+    expect(c.npmRebuild).toBe(false);
+    expect(c.afterPack).toBe('./electron/packAddon.mjs');
+    const hook = (await import('../../../electron/packAddon.mjs')) as { afterPack?: unknown; default?: unknown };
+    expect(typeof hook.afterPack).toBe('function');
+    expect(hook.default).toBe(hook.afterPack);
+    // development keeps the Node build: no install script rebuilds for Electron, and dist does not rebuild back
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(Object.values(pkg.scripts).join(' ')).not.toMatch(/install-app-deps|electron-rebuild/);
+    expect(Object.values(pkg.scripts).join(' ')).not.toMatch(/install-app-deps|electron-rebuild|npm rebuild/);
+    expect(pkg.scripts.dist).toBe('node build.mjs && electron-builder --publish never');
   });
 
   it('associates .huibao files, ships the sample report and the settings example', async () => {

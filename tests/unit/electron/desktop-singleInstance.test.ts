@@ -41,6 +41,14 @@ describe('bundlePathsFromArgv', () => {
     expect(bundlePathsFromArgv(['x.huibao'], '/home/li')).toEqual([]); // argv[0] is the executable
     expect(bundlePathsFromArgv(['electron', '.', 'report.huibao'], '/w')).toEqual(['/w/report.huibao']);
   });
+
+  it('accepts the file: URLs a Linux file manager passes for %U, decoding them to the real path', () => {
+    expect(bundlePathsFromArgv(['/opt/Huibao/huibao', 'file:///home/li/%E6%B1%87%E6%8A%A5%202024.huibao'], '/tmp')).toEqual(['/home/li/汇报 2024.huibao']);
+    // The same file named twice, once as a path and once as a URL, opens once.
+    expect(bundlePathsFromArgv(['huibao', '/home/li/a.huibao', 'file:///home/li/a.huibao'], '/tmp')).toEqual(['/home/li/a.huibao']);
+    // Not a local file, or not a bundle: ignored.
+    expect(bundlePathsFromArgv(['huibao', 'file://server/share/a.huibao', 'file:///home/li/report.txt', 'file:///bad%ZZ.huibao'], '/tmp')).toEqual([]);
+  });
 });
 
 describe('setupSingleInstance', () => {

@@ -96,8 +96,9 @@ class FakeWindow implements StatefulWindow {
   isMaximized() {
     return this.maximized;
   }
+  fullScreen = false;
   isFullScreen() {
-    return false;
+    return this.fullScreen;
   }
   isDestroyed() {
     return this.destroyed;
@@ -149,6 +150,20 @@ describe('trackWindowState', () => {
     expect(saved).toHaveLength(2);
     expect(saved[1]!.maximized).toBe(true);
     expect(timers.queue.size).toBe(0);
+  });
+
+  it('keeps the person’s own full screen, never the show’s', () => {
+    const win = new FakeWindow();
+    const timers = fakeTimers();
+    const saved: WindowState[] = [];
+    let presenting = false;
+    trackWindowState(win, (s) => saved.push(s), { timers, showsPresentation: () => presenting });
+    win.fullScreen = true;
+    win.emit('enter-full-screen');
+    timers.flush();
+    presenting = true; // the window now shows a presentation, full screen
+    win.emit('close');
+    expect(saved.map((s) => s.fullScreen)).toEqual([true, false]);
   });
 
   it('does not touch a destroyed window, and survives a failing save', () => {

@@ -6,7 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => ({ BrowserWindow: class {} }));
 
 const presentation = await import('../../../electron/main/presentation.ts');
-const { chooseDisplays, readPresentRequest, readPresentRoute, readConsoleRoute } = presentation;
+const { chooseDisplays, readPresentRequest, runsOnWayland, Presentation } = presentation;
+const { createFakeElectron } = await import('./fakeElectron.ts');
 const rendererNames = await import('../../../renderer/src/presenter/presentWindows.ts');
 
 type D = import('../../../electron/main/presentation.ts').DisplayLike;
@@ -50,15 +51,6 @@ describe('chooseDisplays', () => {
 });
 
 describe('window requests from the console', () => {
-  it('reads presentation routes of the app only', () => {
-    expect(readPresentRoute('app://huibao/index.html#/present/abc')).toEqual({ deckId: 'abc', slideIndex: 0 });
-    expect(readPresentRoute('app://huibao/index.html#/present/abc/12')).toEqual({ deckId: 'abc', slideIndex: 12 });
-    expect(readPresentRoute('https://evil.example/#/present/abc')).toBeNull();
-    expect(readPresentRoute('app://huibao/index.html#/edit/abc')).toBeNull();
-    expect(readConsoleRoute('app://huibao/index.html#/console/abc')).toBe('abc');
-    expect(readConsoleRoute('app://other/index.html#/console/abc')).toBeNull();
-  });
-
   it('recognises the audience, swap and rehearsal requests by window name', () => {
     const url = 'app://huibao/index.html#/present/d1/3';
     expect(readPresentRequest(url, 'huibao-audience-d1')).toEqual({ kind: 'audience', deckId: 'd1', slideIndex: 3 });
@@ -67,11 +59,66 @@ describe('window requests from the console', () => {
     expect(readPresentRequest(url, 'huibao-audience-other')).toBeNull();
     expect(readPresentRequest(url, '_blank')).toBeNull();
     expect(readPresentRequest('https://example.com/#/present/d1', 'huibao-audience-d1')).toBeNull();
+    expect(readPresentRequest('app://huibao/index.html#/edit/d1', 'huibao-audience-d1')).toBeNull();
   });
 
   it('uses the same window names as the renderer', () => {
     expect(rendererNames.SWAP_DISPLAYS_WINDOW).toBe(presentation.SWAP_DISPLAYS_WINDOW);
     expect(rendererNames.REHEARSAL_WINDOW).toBe(presentation.REHEARSAL_WINDOW);
     expect(rendererNames.audienceWindowName('d1')).toBe(`${presentation.AUDIENCE_WINDOW_PREFIX}d1`);
+  });
+});
+
+describe('the audience window', () => {
+  const laptop = display(1, 1920, 1080, true);
+  const projector = display(2, 1024, 768, false, 1920);
+
+  function show(manualPlacement: boolean) {
+    const fake = createFakeElectron({ displays: [laptop, projector] });
+    const made: { options: Record<string, unknown>; win: InstanceType<typeof fake.electron.BrowserWindow> }[] = [];
+    const controller = new Presentation({
+      screen: fake.electron.screen,
+      createWindow: (options) => {
+        const win = new fake.electron.BrowserWindow(options as Record<string, unknown>);
+        made.push({ options: options as Record<string, unknown>, win });
+        return win as unknown as import('electron').BrowserWindow;
+      },
+      manualPlacement,
+    });
+    const main = new fake.electron.BrowserWindow({ show: false });
+    controller.attach(main as unknown as import('electron').BrowserWindow);
+    void main.loadURL('app://huibao/index.html#/edit/d1');
+    main.webContents.navigateInPage('app://huibao/index.html#/present/d1/2');
+    return { main, made };
+  }
+
+  it('goes full screen on the projector, the main window becoming the console', () => {
+    const { main, made } = show(false);
+    expect(made).toHaveLength(1);
+    const audience = made[0]!.win;
+    expect(audience.webContents.getURL()).toBe('app://huibao/index.html#/present/d1/2');
+    expect(audience.log).toContain(`setBounds ${JSON.stringify(projector.bounds)}`);
+    expect(audience.isFullScreen()).toBe(true);
+    expect(main.webContents.getURL()).toBe('app://huibao/index.html#/console/d1');
+  });
+
+  it('under Wayland, opens as a window with a title bar that asks to be moved to the projector', () => {
+    const { main, made } = show(true);
+    expect(made).toHaveLength(1);
+    const audience = made[0]!;
+    expect(audience.options.frame).toBe(true);
+    expect(audience.win.webContents.getURL()).toBe('app://huibao/index.html?place=manual#/present/d1/2');
+    expect(audience.win.log.filter((l) => l.startsWith('setBounds') || l.startsWith('setFullScreen'))).toEqual([]);
+    expect(audience.win.visible).toBe(true);
+    expect(main.log.filter((l) => l.startsWith('setBounds'))).toEqual([]);
+    expect(main.webContents.getURL()).toBe('app://huibao/index.html#/console/d1');
+  });
+
+  it('knows when Electron runs as a Wayland client, and that --ozone-platform=x11 places windows again', () => {
+    expect(runsOnWayland('linux', { XDG_SESSION_TYPE: 'wayland' }, '')).toBe(true);
+    expect(runsOnWayland('linux', { XDG_SESSION_TYPE: 'wayland' }, 'x11')).toBe(false);
+    expect(runsOnWayland('linux', { XDG_SESSION_TYPE: 'x11' }, '')).toBe(false);
+    expect(runsOnWayland('linux', {}, 'wayland')).toBe(true);
+    expect(runsOnWayland('win32', { XDG_SESSION_TYPE: 'wayland' }, '')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHash, tokenFromHash, type Route } from '../../../../renderer/src/app/routes.ts';
+import { asksToBePlaced, deckIdOfRoute, hashOfUrl, parseRoute, PLACE_MANUALLY_QUERY, routeHash, tokenFromHash, type Route } from '../../../decks/common/routes.ts';
 
-describe('parseRoute (DESIGN §6)', () => {
+describe('parseRoute', () => {
   it('reads every route', () => {
     expect(parseRoute('')).toEqual({ name: 'library' });
     expect(parseRoute('#/')).toEqual({ name: 'library' });
@@ -36,5 +36,30 @@ describe('tokenFromHash', () => {
     expect(tokenFromHash('#token=')).toBeNull();
     expect(tokenFromHash('#token=abc')).toBeNull();
     expect(tokenFromHash('#token=abcdefgh<script>')).toBeNull();
+  });
+});
+
+describe('hashOfUrl and deckIdOfRoute', () => {
+  it('reads the route of a whole address', () => {
+    expect(parseRoute(hashOfUrl('app://huibao/index.html#/present/d1/3'))).toEqual({ name: 'present', deckId: 'd1', slideIndex: 3 });
+    expect(hashOfUrl('app://huibao/index.html')).toBe('');
+    expect(parseRoute(hashOfUrl('app://huibao/index.html'))).toEqual({ name: 'library' });
+  });
+
+  it('names the deck of the editor, the show and the console only', () => {
+    expect(deckIdOfRoute({ name: 'edit', deckId: 'a' })).toBe('a');
+    expect(deckIdOfRoute({ name: 'present', deckId: 'b', slideIndex: 2 })).toBe('b');
+    expect(deckIdOfRoute({ name: 'console', deckId: 'c' })).toBe('c');
+    expect(deckIdOfRoute({ name: 'library' })).toBeNull();
+    expect(deckIdOfRoute({ name: 'notFound', hash: '/edit' })).toBeNull();
+  });
+});
+
+describe('asksToBePlaced', () => {
+  it('reads the audience window’s “move me to the projector” query', () => {
+    expect(asksToBePlaced(`?${PLACE_MANUALLY_QUERY}`)).toBe(true);
+    expect(asksToBePlaced(`?a=1&${PLACE_MANUALLY_QUERY}`)).toBe(true);
+    expect(asksToBePlaced('')).toBe(false);
+    expect(asksToBePlaced('?place=manually')).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
-// The hash routes of DESIGN §6, parsed and built in one place (pure: tested in Node).
+// The app's hash routes, parsed and built in one place: the renderer follows them, and the Electron main process
+// reads and sets them on its windows (pure: tested in Node).
 export type Route =
   | { name: 'library' }
   | { name: 'edit'; deckId: string }
@@ -32,6 +33,17 @@ export function parseRoute(hash: string): Route {
   return { name: 'notFound', hash: path };
 }
 
+/** The fragment of a whole address (`app://huibao/index.html#/edit/x` → `#/edit/x`), or '' when it has none. */
+export function hashOfUrl(url: string): string {
+  const at = url.indexOf('#');
+  return at < 0 ? '' : url.slice(at);
+}
+
+/** The deck a route shows (editor, show or console), else null. */
+export function deckIdOfRoute(route: Route): string | null {
+  return route.name === 'edit' || route.name === 'present' || route.name === 'console' ? route.deckId : null;
+}
+
 export function routeHash(route: Route): string {
   switch (route.name) {
     case 'library':
@@ -51,4 +63,15 @@ export function routeHash(route: Route): string {
 export function tokenFromHash(hash: string): string | null {
   const m = /^#token=([A-Za-z0-9_-]{8,256})$/.exec(hash);
   return m ? m[1]! : null;
+}
+
+/**
+ * The query of an audience window the person must move to the projector themselves (under Wayland an app cannot
+ * place its windows): the show then says so, and F makes it full screen where it was put.
+ */
+export const PLACE_MANUALLY_QUERY = 'place=manual';
+
+/** True when a page's query (`location.search`) carries PLACE_MANUALLY_QUERY. */
+export function asksToBePlaced(search: string): boolean {
+  return search.replace(/^\?/, '').split('&').includes(PLACE_MANUALLY_QUERY);
 }
