@@ -16,6 +16,7 @@ export const COMMAND_IDS = [
   'export-pdf-notes',
   'export-pptx',
   'export-html',
+  'export-html-notes',
   'export-bundle',
   // Edit
   'undo',
@@ -31,6 +32,9 @@ export const COMMAND_IDS = [
   'move-up',
   'move-down',
   'emphasis',
+  // Insert, Design
+  'insert-picture',
+  'theme',
   // Slide show
   'present-start',
   'present-current',
@@ -76,7 +80,8 @@ export const COMMANDS: Readonly<Record<CommandId, CommandInfo>> = Object.fromEnt
     c('export-pdf', 'PDF…', 'PDF…', ['Mod+P']),
     c('export-pdf-notes', 'PDF 讲义（含备注）…', 'PDF Handout with Notes…'),
     c('export-pptx', 'PowerPoint (.pptx)…', 'PowerPoint (.pptx)…'),
-    c('export-html', '单文件网页 (.html)…', 'Single Web Page (.html)…'),
+    c('export-html', '网页（用于发送，不含备注）…', 'Web Page to Send, without Notes…'),
+    c('export-html-notes', '网页（含演讲备注）…', 'Web Page with Speaker Notes…'),
     c('export-bundle', '汇报文件 (.huibao)…', 'Huibao Bundle (.huibao)…'),
     c('undo', '撤销', 'Undo', ['Mod+Z']),
     c('redo', '重做', 'Redo', ['Mod+Y', 'Mod+Shift+Z']),
@@ -91,6 +96,8 @@ export const COMMANDS: Readonly<Record<CommandId, CommandInfo>> = Object.fromEnt
     c('move-up', '上移', 'Move Up', ['Alt+ArrowUp', 'Mod+ArrowUp']),
     c('move-down', '下移', 'Move Down', ['Alt+ArrowDown', 'Mod+ArrowDown']),
     c('emphasis', '强调', 'Emphasis', ['Mod+B']),
+    c('insert-picture', '插入图片…', 'Insert Picture…'),
+    c('theme', '主题…', 'Theme…'),
     c('present-start', '从头开始放映', 'Play from Start', ['F5']),
     c('present-current', '从当前幻灯片放映', 'Play from Current Slide', ['Shift+F5']),
     c('present-console', '演讲者视图', 'Presenter View', ['Alt+F5']),

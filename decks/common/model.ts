@@ -55,9 +55,15 @@ export const Block = z.discriminatedUnion('kind', [
     assetId: z.string().max(64).nullable(),
     caption: z.string().max(LIMITS.labelChars * 2),
     credit: z.string().max(LIMITS.labelChars * 2),
+    /** How the picture meets its frame (absent: `fit`, as decks made before the choice existed show it). */
+    fit: z.enum(['fit', 'fill']).optional(),
+    /** With `fill`: the point of the picture kept in view when it is cropped, 0..1 from the left and top (absent: the centre). */
+    focus: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }).optional(),
   }),
 ]);
 export type Block = z.infer<typeof Block>;
+export type ImageBlock = Extract<Block, { kind: 'image' }>;
+export type ImageFit = NonNullable<ImageBlock['fit']>;
 
 export const Slide = z.object({
   id: Id,
@@ -124,6 +130,11 @@ export const Asset = z.object({
   caption: z.string().max(LIMITS.labelChars * 2),
   credit: z.string().max(LIMITS.labelChars * 2),
   bytes: z.number().int().min(0),
+  /**
+   * A smaller copy of a large picture, itself an asset of the deck, shown and exported in its place; the picture stays
+   * whole in the store and in bundles. Null (or absent, from bundles made before renditions) when it is small enough.
+   */
+  displayId: z.string().regex(/^[0-9a-f]{64}$/).nullable().optional(),
 });
 export type Asset = z.infer<typeof Asset>;
 

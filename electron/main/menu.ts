@@ -61,6 +61,7 @@ export const MENU_COMMANDS: readonly CommandId[] = [
   'export-pdf-notes',
   'export-pptx',
   'export-html',
+  'export-html-notes',
   'export-bundle',
   'undo',
   'redo',
@@ -75,6 +76,8 @@ export const MENU_COMMANDS: readonly CommandId[] = [
   'move-up',
   'move-down',
   'emphasis',
+  'insert-picture',
+  'theme',
   'language-zh-CN',
   'language-en',
   'present-start',
@@ -138,7 +141,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       command('library'),
       sep,
       command('save-version'),
-      { label: t('export'), submenu: [command('export-pdf'), command('export-pdf-notes'), command('export-pptx'), command('export-html'), command('export-bundle')] },
+      { label: t('export'), submenu: [command('export-pdf'), command('export-pdf-notes'), command('export-pptx'), command('export-html'), command('export-html-notes'), command('export-bundle')] },
       sep,
       role('close'),
       ...(mac ? [] : [sep, role('quit')]),
@@ -164,11 +167,15 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       command('move-down'),
       sep,
       command('emphasis'),
+      sep,
+      command('insert-picture'),
     ],
   });
   template.push({
     label: t('view'),
     submenu: [
+      command('theme'),
+      sep,
       {
         label: t('language'),
         submenu: [

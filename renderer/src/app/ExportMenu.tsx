@@ -23,6 +23,7 @@ export const EXPORT_CHOICES: readonly ExportChoice[] = [
   { key: 'pdf-notes', format: 'pdf', notes: true, label: 'export.pdfNotes' },
   { key: 'pptx', format: 'pptx', label: 'export.pptx' },
   { key: 'html', format: 'html', label: 'export.html' },
+  { key: 'html-notes', format: 'html', notes: true, label: 'export.htmlNotes' },
   { key: 'huibao', format: 'huibao', label: 'export.huibao' },
 ];
 

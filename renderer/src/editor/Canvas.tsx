@@ -1,5 +1,6 @@
 // The slide on the canvas: the same SlideView the presenter shows (theme, CSS, 16:9 at 1280×720, scaled), with each
 // text editable in place. Enter adds a bullet, Tab/Shift+Tab indents, Backspace at a bullet's start joins it upward.
+// A picture's frame takes a picture (click, drop, paste: PictureFrame); its caption and credit are edited in place.
 import { memo, useMemo, type KeyboardEvent } from 'react';
 import type { Block, Slide, Theme } from '../../../decks/common/model.ts';
 import { updateSlide } from '../../../decks/common/deckOps.ts';
@@ -9,8 +10,9 @@ import { SlideView, type FieldProps, type FigureMap, type SlideEditing } from '.
 import { EditableField } from './EditableField.tsx';
 import { EditorIcon } from './EditorIcon.tsx';
 import type { EditorStore } from './editorStore.ts';
+import { PictureFrame } from './PictureFrame.tsx';
 import { fieldKey, setFieldText, type FieldRef } from './fields.ts';
-import { caretAtStart } from './richText.ts';
+import { caretAtStart, placeCaret } from './richText.ts';
 import { indentBullet, joinWithPrevious, splitBullet } from './textEdits.ts';
 import { endsWord } from './undoStack.ts';
 
@@ -33,6 +35,8 @@ interface CanvasProps {
   onOverflow(slide: Slide, overflows: boolean): void;
   /** Escape leaves the text for the sorter. */
   onLeave(): void;
+  /** A file for picture block `index` of the slide (null: open the file chooser for it). */
+  onPicture(slideId: string, index: number, file: File | null): void;
 }
 
 /** Types one text into the model as an undoable, mergeable step. */
@@ -45,7 +49,7 @@ export function typeInto(store: EditorStore, ref: FieldRef, before: string, text
   });
 }
 
-export const Canvas = memo(function Canvas({ store, slide, figures, theme, number, deckTitle, sectionNumber, focus, overflowing, onOverflow, onLeave }: CanvasProps) {
+export const Canvas = memo(function Canvas({ store, slide, figures, theme, number, deckTitle, sectionNumber, focus, overflowing, onOverflow, onLeave, onPicture }: CanvasProps) {
   const t = useT();
 
   const editing = useMemo<SlideEditing>(() => {
@@ -60,6 +64,18 @@ export const Canvas = memo(function Canvas({ store, slide, figures, theme, numbe
         return;
       }
       if (e.nativeEvent.isComposing) return;
+      if (ref.part === 'caption' || ref.part === 'credit') {
+        // One line each: Enter goes from the caption to the credit, and from the credit out of the text.
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          const credit = ref.part === 'caption' ? el.closest('figcaption')?.querySelector<HTMLElement>(`[data-field="${CSS.escape(fieldKey({ ...ref, part: 'credit' }))}"]`) : null;
+          if (credit) {
+            credit.focus();
+            placeCaret(credit, credit.textContent?.length ?? 0);
+          } else el.blur();
+        }
+        return;
+      }
       const block = ref.part === 'block' ? slide.blocks[ref.index] : undefined;
       if (e.key === 'Enter') {
         e.preventDefault();
@@ -95,12 +111,23 @@ export const Canvas = memo(function Canvas({ store, slide, figures, theme, numbe
     };
 
     return {
+      renderPictureFrame: ({ index, block, frame }) => <PictureFrame index={index} block={block} frame={frame} onPicture={(i, file) => onPicture(slide.id, i, file)} />,
       renderField(p: FieldProps) {
-        const ref: FieldRef = p.field.kind === 'title' ? { slideId: slide.id, part: 'title' } : { slideId: slide.id, part: 'block', index: p.field.index };
+        const f = p.field;
+        const ref: FieldRef = f.kind === 'title' ? { slideId: slide.id, part: 'title' } : f.part ? { slideId: slide.id, part: f.part, index: f.index } : { slideId: slide.id, part: 'block', index: f.index };
         const key = fieldKey(ref);
         const isTitle = ref.part === 'title';
         const block = ref.part === 'block' ? slide.blocks[ref.index] : undefined;
-        const label = isTitle ? t('editor.field.title') : block?.kind === 'bullet' ? t('editor.field.bullet', { n: ref.part === 'block' ? ref.index + 1 : 0 }) : t('editor.field.text');
+        const label =
+          ref.part === 'caption' || ref.part === 'credit'
+            ? t(ref.part === 'caption' ? 'picture.caption' : 'picture.credit')
+            : isTitle
+              ? t('editor.field.title')
+              : block?.kind === 'bullet'
+                ? t('editor.field.bullet', { n: ref.part === 'block' ? ref.index + 1 : 0 })
+                : t('editor.field.text');
+        const placeholder =
+          ref.part === 'caption' ? t('picture.captionPlaceholder') : ref.part === 'credit' ? t('picture.creditPlaceholder') : isTitle ? t('editor.placeholder.title') : t('editor.placeholder.text');
         return (
           <EditableField
             key={key}
@@ -110,14 +137,14 @@ export const Canvas = memo(function Canvas({ store, slide, figures, theme, numbe
             text={p.text}
             figures={p.figures}
             label={label}
-            placeholder={isTitle ? t('editor.placeholder.title') : t('editor.placeholder.text')}
+            placeholder={placeholder}
             onText={(text) => typeInto(store, ref, p.text, text)}
             onKey={(e, caret, el) => onKey(ref, e, caret, el)}
           />
         );
       },
     };
-  }, [store, slide, t, focus, onLeave]);
+  }, [store, slide, t, focus, onLeave, onPicture]);
   // A new key only when what is measured changes: moving slides around (a new number, section) does not refit the canvas.
   const fitKey = useSlideFitKey(slide, figures, theme);
 

@@ -2,9 +2,10 @@
 // in place; the inspector, the figures (数据), import warnings and versions on the right. State lives in EditorStore
 // (pure model + undo + autosave), kept per deck across routes (editorSessions.ts); what each command does is in
 // editorCommands.ts. This file lays the editor out and wires focus, the command context and saving on leave.
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { errorMessage, type DeckApi } from '../../../decks/common/api.ts';
-import type { Layout, Slide } from '../../../decks/common/model.ts';
+import { missingPictures } from '../../../decks/common/audience.ts';
+import type { Layout, Slide, Theme } from '../../../decks/common/model.ts';
 import { getApi } from '../api/getApi.ts';
 import { AppHeader } from '../app/AppHeader.tsx';
 import { Icon } from '../app/Icon.tsx';
@@ -13,9 +14,10 @@ import { navigate } from '../app/useRoute.ts';
 import { ContextMenu } from '../commands/ContextMenu.tsx';
 import { useCommands, useCommandStates } from '../commands/useCommands.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
-import { figureMap } from '../slides/SlideView.tsx';
+import { usePictureUrls } from '../slides/pictureUrls.ts';
+import { figureMap, SlideAssetsContext } from '../slides/SlideView.tsx';
 import { Canvas, type FieldFocus } from './Canvas.tsx';
-import { EDITOR_COMMANDS, editorCommand, insertSlide, moveSlides, type EditorContext } from './editorCommands.ts';
+import { EDITOR_COMMANDS, editorCommand, insertSlide, moveSlides, takePicture, type EditorContext, type PictureTarget } from './editorCommands.ts';
 import { EditorIcon } from './EditorIcon.tsx';
 import { keptSession, openSession } from './editorSessions.ts';
 import type { EditorStore } from './editorStore.ts';
@@ -24,7 +26,11 @@ import { fieldKey, fieldText, parseFieldKey, setFieldText } from './fields.ts';
 import { caretOffset, placeCaret, selectRange } from './richText.ts';
 import { SidePanel } from './SidePanel.tsx';
 import { Sorter } from './Sorter.tsx';
+import { pictureFileOf } from './pictureFiles.ts';
 import { insertFigureRef } from './textEdits.ts';
+
+/** What the picture file chooser offers (anything else picked is refused with a message). */
+const PICTURE_ACCEPT = 'image/png,image/jpeg,image/webp,image/gif';
 
 export function DeckView({ deckId }: { deckId: string }) {
   const t = useT();
@@ -73,7 +79,7 @@ export function DeckView({ deckId }: { deckId: string }) {
 }
 
 /** The commands whose state the toolbar and the inspector show (worked out at each render). */
-const TOOLBAR_COMMANDS = (['undo', 'redo', 'duplicate', 'delete', 'hide', 'present-console', 'present-start', 'present-current'] as const).map(editorCommand);
+const TOOLBAR_COMMANDS = (['undo', 'redo', 'duplicate', 'delete', 'hide', 'insert-picture', 'present-console', 'present-start', 'present-current'] as const).map(editorCommand);
 
 /** The sorter's context menu: what a right-click on slides offers. */
 const SORTER_MENU = ['cut', 'copy', 'paste', null, 'new-slide', 'duplicate', 'delete', 'hide', null, 'move-up', 'move-down', null, 'present-current'] as const;
@@ -97,7 +103,12 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
   const sorterRef = useRef<HTMLElement | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const exportControl = useRef<((choice: string) => void) | null>(null);
+  const themeControl = useRef<(() => void) | null>(null);
+  const pictureInput = useRef<HTMLInputElement>(null);
+  const pictureFor = useRef<PictureTarget | null>(null);
   const deck = store.deck;
+  const theme = model.theme;
+  const pictureUrls = usePictureUrls(api, deck.id, state.assets, slides);
 
   const currentIndex = useMemo(() => Math.max(0, slides.findIndex((s) => s.id === selection.current)), [slides, selection.current]);
   const current: Slide | undefined = slides[currentIndex];
@@ -171,6 +182,19 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
         });
       },
       leave: () => navigate({ name: 'library' }),
+      choosePicture: (target) => {
+        const input = pictureInput.current;
+        if (!input) return;
+        pictureFor.current = target;
+        input.click();
+      },
+      openThemes: () => themeControl.current?.(),
+      pictureTarget: () => {
+        // The picture frame that has the focus on the canvas takes a pasted picture.
+        const el = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-picture]') : null;
+        const slideId = store.getState().selection.current;
+        return el && slideId ? { slideId, index: Number(el.dataset.picture) } : null;
+      },
     }),
     [store, api, t, lang, say, focus, deck.id],
   );
@@ -181,6 +205,15 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
   const onInsertSlide = useCallback((layout: Layout) => insertSlide(context(), layout), [context]);
   const toggleHidden = useCallback(() => run(editorCommand('hide')), [run]);
   const flush = useCallback(() => store.flush(), [store]);
+  const choosePicture = useCallback((target: PictureTarget) => context().choosePicture(target), [context]);
+  const chooseTheme = useCallback((next: Theme) => store.setTheme(next), [store]);
+  // The theme picker's thumbnails show the current slide; read when the picker opens (so moves do not redraw the toolbar).
+  const themePreview = useCallback(() => {
+    const { model: m, selection: sel } = store.getState();
+    const at = Math.max(0, m.slides.findIndex((s) => s.id === sel.current));
+    const slide = m.slides[at];
+    return slide ? { slide, figures: figureMap(m.figures), deckTitle: store.deck.title, number: at + 1 } : undefined;
+  }, [store]);
 
   /** Puts a figure at the caret of the current slide's text (else at the end of its first text). */
   const insertFigure = useCallback(
@@ -240,8 +273,24 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
   const saveText =
     state.save === 'saving' ? t('editor.save.saving') : state.save === 'pending' ? t('editor.save.pending') : state.save === 'error' ? t('editor.save.failed') : t('editor.save.saved');
   const overflowHere = current !== undefined && overflowing.has(current.id);
+  const missingHere = current ? (missingPictures([current])[0] ?? null) : null;
+  const onPicture = useCallback(
+    (slideId: string, index: number, file: File | null) => {
+      if (file) void takePicture(context(), file, { slideId, index });
+      else context().choosePicture({ slideId, index });
+    },
+    [context],
+  );
+  // A picture file dropped anywhere on the stage (not on a frame) is inserted as Insert › Picture would.
+  const onStageDrop = (e: DragEvent) => {
+    const file = pictureFileOf(e.dataTransfer);
+    if (!file) return;
+    e.preventDefault();
+    void takePicture(context(), file, null);
+  };
 
   return (
+    <SlideAssetsContext.Provider value={pictureUrls}>
     <div className="page editor" ref={root} onBlur={(e) => (e.target as HTMLElement).dataset?.field && void store.flush()}>
       <AppHeader>
         <div className="deck-view-title">
@@ -264,6 +313,24 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
         onInsertFigure={insertFigure}
         flush={flush}
         exportControl={exportControl}
+        themeControl={themeControl}
+        theme={theme}
+        onChooseTheme={chooseTheme}
+        previewOf={themePreview}
+      />
+      <input
+        ref={pictureInput}
+        className="visually-hidden"
+        type="file"
+        accept={PICTURE_ACCEPT}
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="picture-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void takePicture(context(), file, pictureFor.current);
+        }}
       />
       {state.error !== null && (
         <div className="banner error editor-banner" role="alert">
@@ -289,7 +356,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
           <Sorter
             slides={sorterSlides}
             figures={figures}
-            theme={deck.theme}
+            theme={theme}
             deckTitle={deck.title}
             selection={selection}
             overflowing={overflowing}
@@ -300,18 +367,29 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
             onOverflow={onOverflow}
           />
         </nav>
-        <main className="stage">
+        <main
+          className="stage"
+          onDragOver={(e) => {
+            if (Array.from(e.dataTransfer.types).includes('Files')) e.preventDefault();
+          }}
+          onDrop={onStageDrop}
+        >
           {current ? (
             <>
               <div className="stage-bar">
                 <span className="stage-counter">{t('editor.counter', { n: currentIndex + 1, total: slides.length })}</span>
                 {current.hidden && <span className="badge">{t('editor.hidden')}</span>}
+                {missingHere && (
+                  <span className="badge badge-warn" role="note">
+                    <EditorIcon name="image" size={13} /> {t(missingHere.leftOut ? 'picture.badgeSlide' : 'picture.badge', { n: missingHere.count })}
+                  </span>
+                )}
               </div>
               <Canvas
                 store={store}
                 slide={current}
                 figures={figures}
-                theme={deck.theme}
+                theme={theme}
                 number={currentIndex + 1}
                 deckTitle={deck.title}
                 sectionNumber={sectionNumber}
@@ -319,6 +397,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
                 overflowing={overflowHere}
                 onOverflow={onOverflow}
                 onLeave={leaveCanvas}
+                onPicture={onPicture}
               />
               <p className="stage-hint">{t('editor.canvasHint')}</p>
             </>
@@ -334,6 +413,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
           figures={figures}
           hidden={states.hide?.checked ?? false}
           onToggleHidden={toggleHidden}
+          onChoosePicture={choosePicture}
           onRestored={(label) => say(t('editor.history.restored', { label }), true)}
         />
       </div>
@@ -350,5 +430,6 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
       )}
       <Toast toast={toast} onDone={() => setToast(null)} />
     </div>
+    </SlideAssetsContext.Provider>
   );
 }

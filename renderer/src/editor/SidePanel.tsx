@@ -1,14 +1,17 @@
-// The panel beside the canvas, in tabs: the inspector (layout, notes, the slide's figures), the deck's figures (数据),
-// the import warnings and the versions.
-import { useCallback, useState } from 'react';
+// The panel beside the canvas, in tabs: the inspector (layout, pictures, notes, the slide's figures), the deck's
+// figures (数据), what to check (missing photos, import warnings) and the versions.
+import { useCallback, useMemo, useState } from 'react';
+import { missingPictures } from '../../../decks/common/audience.ts';
 import type { DeckApi } from '../../../decks/common/api.ts';
 import type { Slide } from '../../../decks/common/model.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import type { FigureMap } from '../slides/SlideView.tsx';
+import type { PictureTarget } from './editorCommands.ts';
 import type { EditorState, EditorStore } from './editorStore.ts';
 import { FiguresPanel } from './FiguresPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { Inspector } from './Inspector.tsx';
+import { MissingPhotos } from './MissingPhotos.tsx';
 import { single } from './selection.ts';
 import { WarningsPanel } from './WarningsPanel.tsx';
 
@@ -23,10 +26,11 @@ interface SidePanelProps {
   /** Whether the selected slides are hidden, and the Hide command (on the selection, as the toolbar's). */
   hidden: boolean;
   onToggleHidden(): void;
+  onChoosePicture(target: PictureTarget): void;
   onRestored(label: string): void;
 }
 
-export function SidePanel({ api, store, state, current, figures, hidden, onToggleHidden, onRestored }: SidePanelProps) {
+export function SidePanel({ api, store, state, current, figures, hidden, onToggleHidden, onChoosePicture, onRestored }: SidePanelProps) {
   const t = useT();
   const [side, setSide] = useState<Side>('inspector');
   const [focusFigure, setFocusFigure] = useState<string | null>(null);
@@ -35,7 +39,8 @@ export function SidePanel({ api, store, state, current, figures, hidden, onToggl
     setFocusFigure(key);
   }, []);
   const jumpTo = useCallback((slideId: string) => store.select(single(slideId)), [store]);
-  const openWarnings = state.warnings.filter((w) => !w.dismissed).length;
+  const missing = useMemo(() => missingPictures(state.model.slides).length, [state.model.slides]);
+  const openWarnings = state.warnings.filter((w) => !w.dismissed).length + missing;
   const tabs: { key: Side; label: string; badge?: number }[] = [
     { key: 'inspector', label: t('editor.tab.inspector') },
     { key: 'figures', label: t('editor.tab.figures') },
@@ -62,9 +67,14 @@ export function SidePanel({ api, store, state, current, figures, hidden, onToggl
         ))}
       </div>
       <div className="side-body" role="tabpanel" id={`tabpanel-${side}`} aria-labelledby={`tab-${side}`}>
-        {side === 'inspector' && current && <Inspector store={store} slide={current} figures={figures} hidden={hidden} onToggleHidden={onToggleHidden} onShowFigure={showFigure} />}
+        {side === 'inspector' && current && <Inspector store={store} slide={current} figures={figures} hidden={hidden} onToggleHidden={onToggleHidden} onChoosePicture={onChoosePicture} onShowFigure={showFigure} />}
         {side === 'figures' && <FiguresPanel api={api} store={store} figures={state.model.figures} slides={state.model.slides} focusKey={focusFigure} onJump={jumpTo} />}
-        {side === 'warnings' && <WarningsPanel warnings={state.warnings} slides={state.model.slides} onJump={jumpTo} onDismiss={(id) => void store.dismissWarning(id)} />}
+        {side === 'warnings' && (
+          <>
+            <MissingPhotos slides={state.model.slides} onJump={jumpTo} onAdd={(slideId, index) => onChoosePicture({ slideId, index })} />
+            <WarningsPanel warnings={state.warnings} slides={state.model.slides} onJump={jumpTo} onDismiss={(id) => void store.dismissWarning(id)} />
+          </>
+        )}
         {side === 'history' && <HistoryPanel api={api} store={store} onRestored={onRestored} />}
       </div>
     </aside>

@@ -12,7 +12,9 @@ import {
   expandSections,
   insertSlideValue,
   moveSlideValues,
+  placePicture,
   stepAnchor,
+  updatePicture,
   updateSlide,
 } from '../../../decks/common/deckOps.ts';
 import { newId } from '../../../decks/common/ids.ts';
@@ -22,6 +24,7 @@ import { command, type Command, type CommandInput } from '../commands/commandTab
 import type { Lang, Translate } from '../i18n/messages.ts';
 import type { EditorState, EditorStore } from './editorStore.ts';
 import { toggleEmphasisAtSelection } from './emphasis.ts';
+import { addPictureFile, copyPicture, pictureFileOf } from './pictureFiles.ts';
 import { single } from './selection.ts';
 
 export interface EditorContext {
@@ -40,6 +43,18 @@ export interface EditorContext {
   present(from: 'start' | 'current' | 'console'): void;
   /** Goes back to the library. */
   leave(): void;
+  /** Opens the file chooser for a picture: for picture block `target`, or (null) where Insert › Picture puts it. */
+  choosePicture(target: PictureTarget | null): void;
+  /** Opens the theme picker. */
+  openThemes(): void;
+  /** The picture block that has the focus on the canvas, if any (a paste goes there). */
+  pictureTarget?(): PictureTarget | null;
+}
+
+/** A picture block of a slide. */
+export interface PictureTarget {
+  slideId: string;
+  index: number;
 }
 
 // ---- Slide operations (one undo step each) ----
@@ -124,14 +139,52 @@ function copy(ctx: EditorContext, input?: CommandInput): void {
   data.setData('text/plain', slidesOutline(payload.slides, new Map(model.figures.map((f) => [f.key, f]))));
 }
 
+// ---- Pictures ----
+
+/**
+ * Puts a picture file into the deck, as one undoable step: into picture block `target` (replacing what it showed), or
+ * where Insert › Picture puts it on the current slide (deckOps.placePicture). A file that is too large, not a picture
+ * or unreadable is refused with a message, and nothing changes.
+ */
+export async function takePicture(ctx: EditorContext, file: File, target: PictureTarget | null): Promise<void> {
+  const { store } = ctx;
+  ctx.say(ctx.t('picture.adding', { name: file.name || ctx.t('picture.pasted') }));
+  try {
+    const { picture, stored } = await addPictureFile(ctx.api, store.deck.id, file, file.name);
+    store.addAssets(stored);
+    const current = store.getState().selection.current;
+    let landed: PictureTarget | null = null;
+    store.edit(
+      (m) => {
+        if (target && m.slides.some((s) => s.id === target.slideId && s.blocks[target.index]?.kind === 'image')) {
+          landed = target;
+          const before = m.slides.find((s) => s.id === target.slideId)!.blocks[target.index]!;
+          // A placeholder takes the picture filling its frame; a picture replaced keeps how it was set.
+          return { ...m, slides: updatePicture(m.slides, target.slideId, target.index, { assetId: picture.id, ...(before.kind === 'image' && before.assetId === null ? { fit: 'fill' as const } : {}) }) };
+        }
+        const at = current && m.slides.some((s) => s.id === current) ? current : m.slides[0]?.id;
+        if (!at) return m;
+        const r = placePicture(m.slides, at, picture.id, () => newId());
+        landed = { slideId: r.slideId, index: r.index };
+        return { ...m, slides: r.slides };
+      },
+      { label: 'picture', immediate: true },
+    );
+    const where = landed as PictureTarget | null;
+    if (where) store.select(single(where.slideId));
+    ctx.say(ctx.t('picture.added'), true);
+  } catch (err) {
+    ctx.say(ctx.t('picture.failed', { message: errorMessage(err, ctx.lang) }));
+  }
+}
+
 /** Pictures of slides pasted from another deck are added to this one (stored once per deck, by content). */
 async function bringPictures(ctx: EditorContext, payload: SlidesPayload): Promise<SlidesPayload> {
   const ids = payload.deckId === ctx.store.deck.id ? [] : assetIdsOf(payload.slides);
   const lost = new Set<string>();
   for (const assetId of ids) {
     try {
-      const { asset, dataBase64 } = await ctx.api.getAsset({ deckId: payload.deckId, assetId });
-      await ctx.api.addAsset({ deckId: ctx.store.deck.id, dataBase64, mime: asset.mime, caption: asset.caption, credit: asset.credit });
+      ctx.store.addAssets(await copyPicture(ctx.api, payload.deckId, ctx.store.deck.id, assetId));
     } catch {
       lost.add(assetId);
     }
@@ -145,6 +198,12 @@ async function bringPictures(ctx: EditorContext, payload: SlidesPayload): Promis
 async function paste(ctx: EditorContext, input?: CommandInput): Promise<void> {
   const data = input?.clipboard;
   const payload = data ? readSlidesPayload(data.getData(SLIDES_MIME)) : copied;
+  // A picture on the clipboard (a screenshot, an image copied from elsewhere) goes onto the slide.
+  const file = payload ? null : pictureFileOf(data);
+  if (file) {
+    await takePicture(ctx, file, ctx.pictureTarget?.() ?? null);
+    return;
+  }
   if (!payload) {
     if (data && data.getData('text/plain')) ctx.say(ctx.t('editor.paste.notSlides'));
     return;
@@ -161,7 +220,7 @@ async function paste(ctx: EditorContext, input?: CommandInput): Promise<void> {
         const ids = m.slides.map((s) => s.id);
         const at = after ? ids.indexOf(after) + 1 : ids.length;
         const order = [...ids.slice(0, at), ...made.map((s) => s.id), ...ids.slice(at)];
-        return { slides: arrangeSlides([...m.slides, ...made], order), figures: r.figures.length > 0 ? [...m.figures, ...r.figures] : m.figures };
+        return { ...m, slides: arrangeSlides([...m.slides, ...made], order), figures: r.figures.length > 0 ? [...m.figures, ...r.figures] : m.figures };
       },
       { label: 'paste', immediate: true },
     );
@@ -183,6 +242,7 @@ const EXPORTS: Partial<Record<CommandId, string>> = {
   'export-pdf-notes': 'pdf-notes',
   'export-pptx': 'pptx',
   'export-html': 'html',
+  'export-html-notes': 'html-notes',
   'export-bundle': 'huibao',
 };
 
@@ -213,6 +273,8 @@ export const EDITOR_COMMANDS: readonly Command<EditorContext>[] = [
   command('move-up', { enabled: (c) => stepAnchor(c.state.model.slides, c.state.selection.ids, -1) !== undefined, run: (c) => step(c, -1) }),
   command('move-down', { enabled: (c) => stepAnchor(c.state.model.slides, c.state.selection.ids, 1) !== undefined, run: (c) => step(c, 1) }),
   command('emphasis', { keyScope: 'slideText', enabled: () => true, run: (c) => void toggleEmphasisAtSelection(c.store, c.focusField) }),
+  command('insert-picture', { enabled: hasSlides, run: (c) => c.choosePicture(null) }),
+  command('theme', { enabled: () => true, run: (c) => c.openThemes() }),
   command('save-version', {
     keyScope: 'anywhere',
     enabled: () => true,

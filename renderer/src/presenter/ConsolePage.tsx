@@ -8,6 +8,7 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import type { FitResult } from '../slides/fitText.ts';
 import { SlideFrame } from '../slides/SlideFrame.tsx';
 import { figureMap, FigureText, SlideView, type FigureMap } from '../slides/SlideView.tsx';
+import { DeckPictures } from '../slides/DeckPictures.tsx';
 import { countdown, elapsedMs, formatClock, formatDuration, parseTargetMinutes, pauseStopwatch, resetStopwatch, startStopwatch, STOPPED, type Stopwatch } from './clock.ts';
 import type { PresentAction } from './keys.ts';
 import { showEndedAt } from '../editor/editorSessions.ts';
@@ -42,7 +43,11 @@ export function ConsolePage({ deckId }: { deckId: string }) {
   const { deck, error } = useDeck(deckId);
   if (error !== null) return <PresentMessage deckId={deckId} error={error} />;
   if (!deck) return <div className="console-page console-loading" />;
-  return <Console deck={deck} />;
+  return (
+    <DeckPictures deck={deck}>
+      <Console deck={deck} />
+    </DeckPictures>
+  );
 }
 
 const Preview = memo(function Preview({ entry, deck, figures, onFit }: { entry: ShownSlide; deck: Deck; figures: FigureMap; onFit?: (r: FitResult) => void }) {

@@ -12,6 +12,7 @@ import { useFitText } from '../slides/fitText.ts';
 import { showEndedAt } from '../editor/editorSessions.ts';
 import { useFitUnmeasured, usePointerChrome } from './showChrome.ts';
 import { figureMap, SlideView, type FigureMap } from '../slides/SlideView.tsx';
+import { DeckPictures } from '../slides/DeckPictures.tsx';
 import type { PresentAction } from './keys.ts';
 import { RevealDeck, type RevealInstance } from './RevealDeck.tsx';
 import { isNear, positionOfDeckIndex, shownSlides, type ShownSlide } from './showSlides.ts';
@@ -31,7 +32,11 @@ export function PresentPage({ deckId, slideIndex }: { deckId: string; slideIndex
   const { deck, error } = useDeck(deckId);
   if (error !== null) return <PresentMessage deckId={deckId} error={error} />;
   if (!deck) return <div className="present-page present-loading" />;
-  return <Audience deck={deck} startDeckIndex={slideIndex} />;
+  return (
+    <DeckPictures deck={deck}>
+      <Audience deck={deck} startDeckIndex={slideIndex} />
+    </DeckPictures>
+  );
 }
 
 const FittedSlide = memo(function FittedSlide({ entry, figures, theme, deckTitle }: { entry: ShownSlide; figures: FigureMap; theme: Theme; deckTitle: string }) {

@@ -107,10 +107,12 @@ describe('menu template', () => {
     for (const id of ['cut', 'copy', 'paste'] as const) expect(byId(items, id)).toMatchObject({ role: id, label: COMMANDS[id].label.zh });
   });
 
-  it('puts the slide commands in Edit and the shows in Slide Show', () => {
+  it('puts the slide commands in Edit, the theme in View and the shows in Slide Show', () => {
     const { template } = build({ language: 'en' });
     const edit = flatten(template.find((m) => m.label === '&Edit')!.submenu as MenuItemConstructorOptions[]).map((i) => i.id).filter(Boolean);
-    expect(edit).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'select-all', 'new-slide', 'duplicate', 'hide', 'move-up', 'move-down', 'emphasis']);
+    expect(edit).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'select-all', 'new-slide', 'duplicate', 'hide', 'move-up', 'move-down', 'emphasis', 'insert-picture']);
+    const view = flatten(template.find((m) => m.label === '&View')!.submenu as MenuItemConstructorOptions[]).map((i) => i.id).filter(Boolean);
+    expect(view[0]).toBe('theme');
     const show = flatten(template.find((m) => m.label === '&Slide Show')!.submenu as MenuItemConstructorOptions[]).map((i) => i.id).filter(Boolean);
     expect(show).toEqual(['present-start', 'present-current', 'present-console']);
   });
