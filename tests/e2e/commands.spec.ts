@@ -215,7 +215,8 @@ test('Delete works with the focus on the canvas frame; in a slide text it delete
 });
 
 test('the sorter context menu lists the slide commands with their shortcuts and runs them on the selection', async ({ page, server }) => {
-  const deckId = await importSample(server);
+  // The sample's own title: the screenshot goes into the README's folder.
+  const deckId = await importSample(server, '全面建设“青春之城” 奋力走好上虞高质量发展之路');
   const before = await server.api.getDeck({ deckId });
   await page.setViewportSize({ width: 1280, height: 800 });
   await openDeck(page, server, deckId);

@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { audienceSlides } from '../../decks/common/audience.ts';
 import type { Deck } from '../../decks/common/model.ts';
 import { expect, repoRoot, test, type HuibaoServer } from './fixtures.ts';
 
@@ -52,7 +53,7 @@ test('the sample deck is driven by keys: arrows, Space, PageDown, Home/End, a nu
   // Hide one slide: the show skips it and counts one fewer.
   const hidden = deck.slides[2]!;
   await server.api.updateSlide({ deckId: deck.id, slideId: hidden.id, patch: { hidden: true } });
-  const shown = deck.slides.filter((s) => s.id !== hidden.id);
+  const shown = audienceSlides(deck.slides).filter((s) => s.id !== hidden.id);
   const at = (n: number) => shown[n]!.id;
 
   await openShow(page, server, deck.id);
@@ -168,31 +169,33 @@ test('an audience window the desktop app could not place asks to be moved, and F
 
 test('the console and the audience window stay in step, whichever drives', async ({ context, server }) => {
   const deck = await importSample(server, '放映同步测试');
+  // What the audience sees: the picture placeholders are left out.
+  const shown = audienceSlides(deck.slides);
   const consolePage = await context.newPage();
   await open(consolePage, server, `#/console/${deck.id}`);
   await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', '0');
   const audience = await context.newPage();
   await openShow(audience, server, deck.id, 5);
   // The console was there first: the audience joins at the console's slide.
-  await expectAt(audience, 0, deck.slides[0]!.id);
+  await expectAt(audience, 0, shown[0]!.id);
 
   await consolePage.bringToFront();
   await consolePage.keyboard.press('ArrowRight');
   await consolePage.keyboard.press('PageDown');
   await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', '2');
-  await expectAt(audience, 2, deck.slides[2]!.id);
+  await expectAt(audience, 2, shown[2]!.id);
   // Notes, the next slide and “n / N” on the console.
-  await expect(consolePage.locator('.console-counter')).toContainText(`3 / ${deck.slides.length}`);
-  await expect(consolePage.locator('.console-notes-text')).toContainText(deck.slides[2]!.notes.trim().slice(0, 10));
-  await expect(consolePage.locator('.console-next .hb-slide')).toHaveAttribute('data-slide-id', deck.slides[3]!.id);
+  await expect(consolePage.locator('.console-counter')).toContainText(`3 / ${shown.length}`);
+  await expect(consolePage.locator('.console-notes-text')).toContainText(shown[2]!.notes.trim().slice(0, 10));
+  await expect(consolePage.locator('.console-next .hb-slide')).toHaveAttribute('data-slide-id', shown[3]!.id);
 
   // Jump from the list.
   await consolePage.getByRole('navigation', { name: '幻灯片列表' }).getByRole('button').nth(9).click();
-  await expectAt(audience, 9, deck.slides[9]!.id);
+  await expectAt(audience, 9, shown[9]!.id);
   // A number then Enter on the console.
   await consolePage.keyboard.type('15');
   await consolePage.keyboard.press('Enter');
-  await expectAt(audience, 14, deck.slides[14]!.id);
+  await expectAt(audience, 14, shown[14]!.id);
 
   // Black out from the console, and back.
   await consolePage.getByRole('button', { name: '黑屏' }).click();
@@ -245,16 +248,19 @@ test('the console opens the audience window itself', async ({ context, page, ser
 });
 
 test('no request leaves the machine during a whole presentation', async ({ context, server }) => {
+  test.setTimeout(120_000);
   const deck = await importSample(server, '放映离线测试');
+  // What the audience sees: the picture placeholders are left out.
+  const shown = audienceSlides(deck.slides);
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   const consolePage = await context.newPage();
   await open(consolePage, server, `#/console/${deck.id}`);
   const audience = await context.newPage();
   await openShow(audience, server, deck.id);
-  for (let i = 1; i < deck.slides.length; i += 1) {
+  for (let i = 1; i < shown.length; i += 1) {
     await audience.keyboard.press('ArrowRight');
-    await expectAt(audience, i, deck.slides[i]!.id);
+    await expectAt(audience, i, shown[i]!.id);
   }
   await audience.keyboard.press('g'); // the grid of all slides renders many slides at once
   await expect(audience.getByRole('dialog', { name: '所有幻灯片' })).toBeVisible();
@@ -276,13 +282,15 @@ test('no request leaves the machine during a whole presentation', async ({ conte
 test('no slide of the sample deck overflows in the presentation; screenshots of the show and the console', async ({ page, context, server }) => {
   test.setTimeout(120_000);
   const deck = await importSample(server, '全面建设“青春之城” 奋力走好上虞高质量发展之路');
+  // What the audience sees: the picture placeholders are left out.
+  const shown = audienceSlides(deck.slides);
   await page.setViewportSize({ width: 1280, height: 720 });
   await openShow(page, server, deck.id);
   mkdirSync(SHOTS, { recursive: true });
   const problems: string[] = [];
-  for (let i = 0; i < deck.slides.length; i += 1) {
+  for (let i = 0; i < shown.length; i += 1) {
     if (i > 0) await page.keyboard.press('ArrowRight');
-    const slide = deck.slides[i]!;
+    const slide = shown[i]!;
     await expectAt(page, i, slide.id);
     const view = page.locator('.reveal .slides > section.present .hb-slide');
     await expect(view).toHaveAttribute('data-fit', /.+/);
@@ -319,7 +327,7 @@ test('no slide of the sample deck overflows in the presentation; screenshots of 
   await consolePage.setViewportSize({ width: 1440, height: 900 });
   await open(consolePage, server, `#/console/${deck.id}`);
   // The console joins the show where it is (the last slide): start again from the top, as a presenter would.
-  await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', String(deck.slides.length - 1));
+  await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', String(shown.length - 1));
   await consolePage.keyboard.press('Home');
   await consolePage.keyboard.press('ArrowRight');
   await consolePage.keyboard.press('ArrowRight');
@@ -342,7 +350,8 @@ test('the show answers the mouse and keys as PowerPoint does, lists its keys on 
 
   await page.getByRole('button', { name: '从头放映' }).click();
   await expect(page.locator('.present-page')).toHaveAttribute('data-ready', 'true');
-  const at = (n: number) => deck.slides[n]!.id;
+  const shown = audienceSlides(deck.slides);
+  const at = (n: number) => shown[n]!.id;
   // A click and the wheel move on; a right-click and Backspace go back.
   await page.mouse.click(640, 360);
   await expectAt(page, 1, at(1));
@@ -372,7 +381,7 @@ test('the show answers the mouse and keys as PowerPoint does, lists its keys on 
   await expect(page).toHaveURL(new RegExp(`#/present/${deck.id}`));
   // A click on the grid opens that slide.
   await page.keyboard.press('g');
-  await page.getByRole('dialog', { name: '所有幻灯片' }).getByRole('button', { name: `第 5 / ${deck.slides.length} 张` }).click();
+  await page.getByRole('dialog', { name: '所有幻灯片' }).getByRole('button', { name: `第 5 / ${shown.length} 张` }).click();
   await expectAt(page, 4, at(4));
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(new RegExp(`#/edit/${deck.id}$`));
