@@ -88,6 +88,8 @@ export type SlideContent = z.infer<typeof SlideContent>;
 /** Sizes of what travels as files: an image added to a deck, a .huibao bundle opened. */
 export const FILE_LIMITS = {
   assetBytes: 15 * 1024 * 1024,
+  /** The display copy of a large picture (see addAsset). */
+  displayBytes: 6 * 1024 * 1024,
   bundleBytes: 200 * 1024 * 1024,
 } as const;
 const base64Max = (bytes: number) => Math.ceil((bytes * 4) / 3) + 4;
@@ -153,10 +155,12 @@ export const methods = {
   deleteSlides: method(DeckId.extend({ slideIds: SlideIds }).strict(), z.object({ order: z.array(z.string()) })),
   duplicateSlides: method(DeckId.extend({ slideIds: SlideIds }).strict(), z.object({ slides: z.array(Slide), order: z.array(z.string()) })),
   /**
-   * The editor's autosave: several slide and figure edits in one transaction. `slides` are written whole (inserted when
-   * their id is new to the deck, ids chosen by the client), `removed` are deleted, `order` (when given) must list every
-   * slide the deck then holds; `figures` take new values as typed and/or new labels (at least one of the two each).
-   * All of it is checked first: on any error nothing changes.
+   * The editor's autosave: several slide and figure edits (and the theme) in one transaction. `slides` are written whole
+   * (inserted when their id is new to the deck, ids chosen by the client), `removed` are deleted, `order` (when given) must list every
+   * slide the deck then holds; `figures` take new values as typed and/or new labels (at least one of the two each);
+   * `newFigures` are added whole (slides pasted from another deck bring theirs) — a key the deck already holds for the same
+   * figure is left as it is, a key it holds for another figure is refused. All of it is checked first: on any error
+   * nothing changes.
    */
   saveEdits: method(
     DeckId.extend({
@@ -164,6 +168,9 @@ export const methods = {
       removed: z.array(z.string().min(1).max(64)).max(LIMITS.slidesPerDeck).optional(),
       order: z.array(z.string().min(1).max(64)).max(LIMITS.slidesPerDeck).optional(),
       figures: z.array(FigureEdit).max(LIMITS.figuresPerDeck).optional(),
+      newFigures: z.array(Figure).max(LIMITS.figuresPerDeck).optional(),
+      /** The deck's theme, when the editor changed it (one undoable step there, saved with the rest). */
+      theme: Theme.optional(),
       /** Optional: the deck's `updatedAt` as the editor last knew it; a deck changed since elsewhere is not overwritten (CONFLICT). */
       expectedUpdatedAt: z.string().max(40).optional(),
     }).strict(),
@@ -200,7 +207,11 @@ export const methods = {
   ),
   dismissWarning: method(DeckId.extend({ warningId: z.string().min(1).max(64) }).strict(), Ok),
 
-  /** Adds an image (PNG, JPEG, WebP or GIF, recognised from its bytes) to a deck; stored once by its sha256. */
+  /**
+   * Adds an image (PNG, JPEG, WebP or GIF, recognised from its bytes) to a deck; stored once by its sha256. A picture
+   * larger than DISPLAY_EDGE pixels comes with `display`, a copy at most that size made by the client (which decodes
+   * every format natively): screens and exports show the copy, the store and bundles keep the picture whole.
+   */
   addAsset: method(
     DeckId.extend({
       dataBase64: z.string().max(base64Max(FILE_LIMITS.assetBytes)),
@@ -208,14 +219,16 @@ export const methods = {
       mime: z.string().min(1).max(100),
       caption: Asset.shape.caption.optional(),
       credit: Asset.shape.credit.optional(),
+      display: z.object({ dataBase64: z.string().max(base64Max(FILE_LIMITS.displayBytes)), mime: z.string().min(1).max(100) }).strict().optional(),
     }).strict(),
     Asset,
   ),
   getAsset: method(DeckId.extend({ assetId: z.string().min(1).max(64) }).strict(), z.object({ asset: Asset, dataBase64: z.string() })),
 
   /**
-   * The deck as a file: an editable PowerPoint (.pptx), a .huibao bundle for another Huibao, a PDF (one page per shown
-   * slide; with `notes`, a handout with the speaker notes under each slide) or one self-contained HTML file.
+   * The deck as a file: an editable PowerPoint (.pptx, hidden slides kept and marked hidden), a .huibao bundle for
+   * another Huibao, a PDF (one page per shown slide; with `notes`, a handout with the speaker notes under each slide) or
+   * one self-contained HTML file (without the speaker notes, for sending; with `notes`, carrying them for the presenter).
    */
   exportDeck: method(
     DeckId.extend({ format: ExportFormat, notes: z.boolean().optional() }).strict(),

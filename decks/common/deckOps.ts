@@ -2,7 +2,7 @@
 // The service applies them inside a transaction; the renderer applies the same functions for optimistic updates and undo.
 import { ApiError, type FigureEdit, type SlideContent, type SlidePatch } from './api.ts';
 import { figureKeysIn, formatFigure, formatNumber, parseValueInput } from './figures.ts';
-import { LIMITS, type Block, type Figure, type FigureChange, type Layout, type Slide } from './model.ts';
+import { LIMITS, type Block, type Figure, type FigureChange, type ImageBlock, type Layout, type Slide } from './model.ts';
 
 function unknownSlides(order: readonly string[], ids: readonly string[]): void {
   const present = new Set(order);
@@ -335,4 +335,49 @@ export function diffFigures(saved: readonly Figure[], current: readonly Figure[]
     if (!valueChanged && !labelChanged) return [];
     return [{ key: f.key, ...(valueChanged ? { value: figureValueText(f) } : {}), ...(labelChanged ? { label: f.label } : {}) }];
   });
+}
+
+/** Figures in `current` that `saved` lacks (brought in by pasted slides), to add whole. */
+export function newFigures(saved: readonly Figure[], current: readonly Figure[]): Figure[] {
+  if (saved === current) return [];
+  const before = new Set(saved.map((f) => f.key));
+  return current.filter((f) => !before.has(f.key));
+}
+
+// ---- Pictures ----
+
+/** The slides with picture block `index` of a slide changed (`patch`: a new picture, fit, focus, caption, credit). */
+export function updatePicture(slides: readonly Slide[], slideId: string, index: number, patch: Partial<Omit<ImageBlock, 'kind'>>): Slide[] {
+  const slide = slides.find((s) => s.id === slideId);
+  const block = slide?.blocks[index];
+  if (!slide || block?.kind !== 'image') throw new ApiError('NOT_FOUND', `找不到图片：${slideId}#${index}`, `No such picture: ${slideId}#${index}`);
+  const blocks = [...slide.blocks];
+  blocks[index] = { ...block, ...patch };
+  return updateSlide(slides, slideId, { blocks });
+}
+
+/** Layouts that set a picture beside their text; on others (agenda, quote, figures, covers) a picture gets its own slide. */
+const TAKES_PICTURE: ReadonlySet<Layout> = new Set(['image', 'points']);
+
+/**
+ * Where an inserted picture goes, as PowerPoint's Insert › Picture does on the current slide: into its first empty
+ * picture placeholder; else beside the text of an image or bullet slide (a bullet slide becomes an image slide, the
+ * picture left, the points right); else onto a new image slide right after it. Returns the slides and where it landed.
+ */
+export function placePicture(
+  slides: readonly Slide[],
+  slideId: string,
+  assetId: string,
+  makeId: () => string,
+): { slides: Slide[]; slideId: string; index: number } {
+  const slide = slides.find((s) => s.id === slideId);
+  if (!slide) throw new ApiError('NOT_FOUND', `找不到幻灯片：${slideId}`, `No such slide: ${slideId}`);
+  const empty = slide.blocks.findIndex((b) => b.kind === 'image' && b.assetId === null);
+  if (empty >= 0) return { slides: updatePicture(slides, slideId, empty, { assetId, fit: 'fill' }), slideId, index: empty };
+  const picture: ImageBlock = { kind: 'image', assetId, caption: '', credit: '', fit: 'fill' };
+  if (TAKES_PICTURE.has(slide.layout) && slide.blocks.length < LIMITS.blocksPerSlide) {
+    return { slides: updateSlide(slides, slideId, { layout: 'image', blocks: [picture, ...slide.blocks] }), slideId, index: 0 };
+  }
+  const made: Slide = { ...blankSlide(makeId(), 'image'), blocks: [picture] };
+  return { slides: insertSlideValue(slides, made, slideId), slideId: made.id, index: 0 };
 }

@@ -12,6 +12,8 @@ export const IMAGE_DATA_URL = /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-
 
 export const ExportPayload = z.object({
   version: z.literal(EXPORT_PAYLOAD_VERSION),
+  /** Whether the file carries the speaker notes (a file for sending does not: every slide's notes are empty). */
+  notes: z.boolean(),
   deck: Deck,
   /** Asset id → data: URL. */
   assets: z.record(z.string().regex(/^[0-9a-f]{64}$/), z.string().regex(IMAGE_DATA_URL)),

@@ -46,20 +46,33 @@ export function parseValueInput(input: string): { value: number; decimals: numbe
   return { value, decimals: dot < 0 ? 0 : Math.min(6, plain.length - dot - 1), grouped };
 }
 
-/** A piece of inline text: plain text, or a reference to a figure. */
-export type TextRun = { kind: 'text'; text: string } | { kind: 'figure'; key: string };
+/** A piece of inline text: plain text, or a reference to a figure; `em` when it is emphasised. */
+export type TextRun = ({ kind: 'text'; text: string } | { kind: 'figure'; key: string }) & { em?: true };
 
-/** Splits text holding `{fig:KEY}` references into runs, so a renderer can show each figure's current value. */
+const INLINE_PARTS = /\{fig:([A-Za-z0-9_.-]{1,64})\}|\{(\/?)em\}/g;
+
+/**
+ * Splits text holding `{fig:KEY}` references and `{em}…{/em}` emphasis into runs, so a renderer can show each
+ * figure's current value and the emphasis. Markers never appear as text.
+ */
 export function splitFigureRefs(text: string): TextRun[] {
   const runs: TextRun[] = [];
   let last = 0;
-  for (const m of text.matchAll(FIGURE_REF)) {
-    if (m.index > last) runs.push({ kind: 'text', text: text.slice(last, m.index) });
-    runs.push({ kind: 'figure', key: m[1]! });
+  let em = false;
+  const push = (run: TextRun) => runs.push(em ? { ...run, em: true } : run);
+  for (const m of text.matchAll(INLINE_PARTS)) {
+    if (m.index > last) push({ kind: 'text', text: text.slice(last, m.index) });
+    if (m[1] !== undefined) push({ kind: 'figure', key: m[1] });
+    else em = m[2] === '';
     last = m.index + m[0].length;
   }
-  if (last < text.length) runs.push({ kind: 'text', text: text.slice(last) });
+  if (last < text.length) push({ kind: 'text', text: text.slice(last) });
   return runs;
+}
+
+/** Text without its emphasis markers. */
+export function withoutEmphasis(text: string): string {
+  return text.includes('em}') ? text.replace(/\{\/?em\}/g, '') : text;
 }
 
 /** The keys a text refers to, in order, without repeats. */
@@ -69,7 +82,22 @@ export function figureKeysIn(text: string): string[] {
 
 /** Text with every reference replaced by the figure's current display (unknown keys are shown as “[?]”). */
 export function resolveFigureRefs(text: string, figures: ReadonlyMap<string, Pick<Figure, 'display'>>): string {
-  return text.replace(FIGURE_REF, (_, key: string) => figures.get(key)?.display ?? '[?]');
+  return withoutEmphasis(text).replace(FIGURE_REF, (_, key: string) => figures.get(key)?.display ?? '[?]');
+}
+
+/** Whether two figures are the same number (decks made from one report share keys for the same figures). */
+export function sameFigure(a: Omit<Figure, 'display' | 'updatedAt' | 'source' | 'asOf'>, b: Omit<Figure, 'display' | 'updatedAt' | 'source' | 'asOf'>): boolean {
+  return (
+    a.key === b.key &&
+    a.label === b.label &&
+    a.value === b.value &&
+    a.unit === b.unit &&
+    a.pattern === b.pattern &&
+    a.decimals === b.decimals &&
+    a.grouped === b.grouped &&
+    a.qualifier === b.qualifier &&
+    a.direction === b.direction
+  );
 }
 
 // ---- Finding figures in running text (shared by report import and the editor) ----

@@ -35,6 +35,16 @@ const TableCell = z.string().max(LIMITS.labelChars * 2);
  */
 export const FIGURE_REF = /\{fig:([A-Za-z0-9_.-]{1,64})\}/g;
 
+/**
+ * Emphasis (Ctrl+B) in inline text: `{em}…{/em}` around the emphasised part. Markers, never markup: the themes show
+ * it (bold in the theme's accent), the PPTX has bold runs. An unclosed `{em}` runs to the end of the text; a stray
+ * `{/em}` means nothing.
+ */
+export const EMPHASIS_OPEN = '{em}';
+export const EMPHASIS_CLOSE = '{/em}';
+/** Every piece of inline text that is one unit: a figure reference, an emphasis marker, or one character. */
+export const INLINE_TOKEN = /\{fig:[A-Za-z0-9_.-]{1,64}\}|\{em\}|\{\/em\}|[\s\S]/gu;
+
 export const Block = z.discriminatedUnion('kind', [
   /** A bullet point; `level` 0 is top level, 1..3 are indents. */
   z.object({ kind: z.literal('bullet'), text: z.string().max(LIMITS.textChars), level: z.number().int().min(0).max(3) }),
@@ -48,6 +58,10 @@ export const Block = z.discriminatedUnion('kind', [
     assetId: z.string().max(64).nullable(),
     caption: z.string().max(LIMITS.labelChars * 2),
     credit: z.string().max(LIMITS.labelChars * 2),
+    /** How the picture meets its frame (absent: `fit`, as decks made before the choice existed show it). */
+    fit: z.enum(['fit', 'fill']).optional(),
+    /** With `fill`: the point of the picture kept in view when it is cropped, 0..1 from the left and top (absent: the centre). */
+    focus: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }).optional(),
   }),
   /** A table from the report: a header row and body rows of cell text (cells may hold figure references). */
   z.object({
@@ -57,6 +71,8 @@ export const Block = z.discriminatedUnion('kind', [
   }),
 ]);
 export type Block = z.infer<typeof Block>;
+export type ImageBlock = Extract<Block, { kind: 'image' }>;
+export type ImageFit = NonNullable<ImageBlock['fit']>;
 
 export const Slide = z.object({
   id: Id,
@@ -127,6 +143,11 @@ export const Asset = z.object({
   caption: z.string().max(LIMITS.labelChars * 2),
   credit: z.string().max(LIMITS.labelChars * 2),
   bytes: z.number().int().min(0),
+  /**
+   * A smaller copy of a large picture, itself an asset of the deck, shown and exported in its place; the picture stays
+   * whole in the store and in bundles. Null (or absent, from bundles made before renditions) when it is small enough.
+   */
+  displayId: z.string().regex(/^[0-9a-f]{64}$/).nullable().optional(),
 });
 export type Asset = z.infer<typeof Asset>;
 

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError, FILE_LIMITS, METHOD_NAMES, parseArgs, type DeckApi, type MethodName, type Result, type methods } from '../common/api.ts';
+import { picturesShown } from '../common/audience.ts';
 import { deleteSlides, duplicateSlides, insertSlide, moveSlides, parseFigureValue, withSections } from '../common/deckOps.ts';
+import { sameFigure } from '../common/figures.ts';
 import { newId } from '../common/ids.ts';
 import { Deck, ImportWarning, LIMITS, type Asset, type DeckSummary, type Figure, type Revision, type Slide } from '../common/model.ts';
 import { z } from 'zod';
@@ -14,7 +16,7 @@ import { HTML_EXTENSION, HTML_MIME, writeHtml } from './export/html.ts';
 import { PDF_EXTENSION, PDF_MIME, printHtmlToPdf, type PdfPrinter } from './export/pdf.ts';
 import { PPTX_MIME, writePptx, type PptxImage } from './export/pptx.ts';
 import { generateDeck } from './generate/index.ts';
-import { sniffImageMime } from './imageFormat.ts';
+import { DISPLAY_EDGE, isDisplayCopy, sniffImageMime, type ImageMime } from '../common/imageFormat.ts';
 import { findAppRoot, rendererDir } from './paths.ts';
 import { decodeReport, parseReport, readReportFile, type DecodedReport } from './report/index.ts';
 import { openStore, SlideContent, StoredFigure, type Store } from './store/index.ts';
@@ -97,6 +99,21 @@ function appVersion(): string {
   }
 }
 
+/**
+ * The title for a copy of a deck (a duplicate, a bundle opened again): the title itself while no deck has it, else
+ * “title（副本）”, then “title（副本 2）”, “title（副本 3）” … — never two decks of the same name from copying.
+ */
+export function titleOfCopy(title: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(title)) return title;
+  // A copy of a copy counts on from the original's name: “title（副本 2）”, not “title（副本）（副本）”.
+  const base = title.replace(/（副本(?: \d+)?）$/, '') || title;
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '（副本）' : `（副本 ${n}）`;
+    const candidate = base.slice(0, LIMITS.titleChars - suffix.length) + suffix;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
 /** A file name made from a deck title: no path separators, reserved or control characters; never empty. */
 export function exportFileName(title: string, extension: string): string {
   const base = title.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+|\.+$/g, '').slice(0, 80).trim();
@@ -104,6 +121,43 @@ export function exportFileName(title: string, extension: string): string {
 }
 
 const MIME_NAMES: Record<string, string> = { 'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg', 'image/x-png': 'image/png' };
+
+interface CheckedImage {
+  id: string;
+  mime: ImageMime;
+  bytes: Uint8Array;
+}
+
+/** An image file as sent: decoded, within `limit`, a raster format recognised from its bytes that agrees with `mime`. */
+function checkedImage(dataBase64: string, mime: string, limit: number): CheckedImage {
+  const bytes = decodeBase64(dataBase64);
+  if (bytes.length === 0) throw invalid('图片文件是空的。', 'The image file is empty.');
+  if (bytes.length > limit) {
+    const max = limit / 1024 / 1024;
+    throw invalid(`图片过大（最多 ${max} MB）。`, `The image is too large (at most ${max} MB).`);
+  }
+  const sniffed = sniffImageMime(bytes);
+  if (!sniffed) {
+    throw invalid(
+      '只能添加 PNG、JPEG、WebP 或 GIF 图片（SVG 等其他格式可能含有脚本，不予接受）。',
+      'Only PNG, JPEG, WebP or GIF images can be added (SVG and other formats may carry script and are refused).',
+    );
+  }
+  const declared = mime.trim().toLowerCase();
+  if ((MIME_NAMES[declared] ?? declared) !== sniffed) {
+    throw invalid(`文件内容是 ${sniffed}，与声明的类型 ${mime.slice(0, 60)} 不符。`, `The file holds ${sniffed}, not the declared ${mime.slice(0, 60)}.`);
+  }
+  return { id: createHash('sha256').update(bytes).digest('hex'), mime: sniffed, bytes };
+}
+
+function checkDisplayCopy(picture: CheckedImage, copy: CheckedImage): void {
+  if (!isDisplayCopy(picture, copy)) {
+    throw invalid(
+      `显示用的图片副本无效：应小于原图，且长边不超过 ${DISPLAY_EDGE} 像素。`,
+      `The display copy of the picture is not valid: it must be smaller than the picture and at most ${DISPLAY_EDGE} pixels on its longer side.`,
+    );
+  }
+}
 
 export interface ServiceOptions {
   dbPath: string;
@@ -137,6 +191,21 @@ export function createService(opts: ServiceOptions): DeckService {
     const f = store.figures.get(deckId, key);
     if (!f) throw notFound({ zh: '数字', en: 'figure' }, key);
     return f;
+  }
+
+  /** Figures a save adds, by key: those the deck lacks. A key it holds for a different figure is refused. */
+  function addedFigures(deckId: string, figures: readonly Figure[]): Map<string, Figure> {
+    const added = new Map<string, Figure>();
+    for (const f of figures) {
+      const mine = store.figures.get(deckId, f.key);
+      if (mine && sameFigure(mine, f)) continue;
+      if (mine || added.has(f.key)) throw invalid(`数字的键已被占用：${f.key}`, `The figure key is taken: ${f.key}`);
+      added.set(f.key, f);
+    }
+    if (added.size > 0 && store.figures.list(deckId).length + added.size > LIMITS.figuresPerDeck) {
+      throw invalid(`一个演示稿最多 ${LIMITS.figuresPerDeck} 个数字`, `A deck holds at most ${LIMITS.figuresPerDeck} figures`);
+    }
+    return added;
   }
 
   function slidesOf(deckId: string): Slide[] {
@@ -180,6 +249,11 @@ export function createService(opts: ServiceOptions): DeckService {
     return revision;
   }
 
+  /** The titles of every deck, in the library and in the trash. */
+  function takenTitles(): Set<string> {
+    return new Set([...store.decks.list(false), ...store.decks.list(true)].map((d) => d.title));
+  }
+
   function checkSlideCount(deckId: string, adding: number): void {
     if (store.slides.order(deckId).length + adding > LIMITS.slidesPerDeck) {
       throw invalid(`一个演示稿最多 ${LIMITS.slidesPerDeck} 张幻灯片`, `A deck holds at most ${LIMITS.slidesPerDeck} slides`);
@@ -206,8 +280,14 @@ export function createService(opts: ServiceOptions): DeckService {
     },
 
     renameDeck({ deckId, title }) {
-      requireDeck(deckId);
-      store.decks.rename(deckId, title, now());
+      store.transaction(() => {
+        const row = requireDeck(deckId);
+        const at = nextStamp(now(), row.updatedAt);
+        store.decks.rename(deckId, title, at);
+        // The cover follows the deck's name, unless its title was edited by hand (it no longer reads the old name).
+        const cover = store.slides.list(deckId)[0];
+        if (cover && cover.layout === 'title' && cover.title === row.title) store.slides.update(deckId, { ...cover, title });
+      });
       return summary(deckId);
     },
 
@@ -220,8 +300,7 @@ export function createService(opts: ServiceOptions): DeckService {
     duplicateDeck({ deckId, title }) {
       const source = requireDeck(deckId);
       const id = newId();
-      const suffix = ' 副本';
-      const copyTitle = title ?? source.title.slice(0, LIMITS.titleChars - suffix.length) + suffix;
+      const copyTitle = title ?? titleOfCopy(source.title, takenTitles());
       store.transaction(() => {
         insertDeck({ id, title: copyTitle, subtitle: source.subtitle, theme: source.theme, reportId: source.reportId }, [], []);
         store.slides.copyDeck(deckId, id);
@@ -318,11 +397,12 @@ export function createService(opts: ServiceOptions): DeckService {
       return { slides: copies.map((c) => all.get(c.id)!), order };
     },
 
-    saveEdits({ deckId, slides = [], removed = [], order, figures = [], expectedUpdatedAt }) {
+    saveEdits({ deckId, slides = [], removed = [], order, figures = [], newFigures = [], theme, expectedUpdatedAt }) {
       requireDeck(deckId);
       // Everything is checked before the first write; the transaction then rolls back only on a storage failure.
+      const figuresAdded = addedFigures(deckId, newFigures);
       const typedFigures = figures.map((f) => {
-        const before = requireFigure(deckId, f.key);
+        const before = figuresAdded.get(f.key) ?? requireFigure(deckId, f.key);
         const typed = f.value === undefined ? { value: before.value, decimals: before.decimals, grouped: before.grouped } : parseFigureValue(f.value);
         return { before, typed: { ...typed, label: f.label ?? before.label } };
       });
@@ -354,11 +434,13 @@ export function createService(opts: ServiceOptions): DeckService {
           throw invalid(`一个演示稿最多 ${LIMITS.slidesPerDeck} 张幻灯片`, `A deck holds at most ${LIMITS.slidesPerDeck} slides`);
         }
         const at = nextStamp(now(), row.updatedAt);
+        store.figures.insertAll(deckId, [...figuresAdded.values()].map(({ display: _, ...f }) => f));
         store.slides.remove(deckId, removed);
         added.forEach((s, i) => store.slides.insert(deckId, s, current.length + i));
         for (const s of slides) if (present.has(s.id)) store.slides.update(deckId, s);
         if (removed.length > 0 || added.length > 0 || order) store.slides.writeOrder(deckId, next);
         for (const { before, typed } of typedFigures) store.figures.setValue(deckId, before, typed, at);
+        if (theme !== undefined) store.decks.setTheme(deckId, theme, at);
         store.decks.touch(deckId, at);
         return { order: next, figures: typedFigures.map(({ before }) => requireFigure(deckId, before.key)), updatedAt: at };
       });
@@ -421,31 +503,21 @@ export function createService(opts: ServiceOptions): DeckService {
       return { ok: true };
     },
 
-    addAsset({ deckId, dataBase64, mime, caption, credit }) {
+    addAsset({ deckId, dataBase64, mime, caption, credit, display }) {
       requireDeck(deckId);
-      const bytes = decodeBase64(dataBase64);
-      if (bytes.length === 0) throw invalid('图片文件是空的。', 'The image file is empty.');
-      if (bytes.length > FILE_LIMITS.assetBytes) {
-        const max = FILE_LIMITS.assetBytes / 1024 / 1024;
-        throw invalid(`图片过大（最多 ${max} MB）。`, `The image is too large (at most ${max} MB).`);
-      }
-      const sniffed = sniffImageMime(bytes);
-      if (!sniffed) {
-        throw invalid(
-          '只能添加 PNG、JPEG、WebP 或 GIF 图片（SVG 等其他格式可能含有脚本，不予接受）。',
-          'Only PNG, JPEG, WebP or GIF images can be added (SVG and other formats may carry script and are refused).',
-        );
-      }
-      const declared = mime.trim().toLowerCase();
-      if ((MIME_NAMES[declared] ?? declared) !== sniffed) {
-        throw invalid(`文件内容是 ${sniffed}，与声明的类型 ${mime.slice(0, 60)} 不符。`, `The file holds ${sniffed}, not the declared ${mime.slice(0, 60)}.`);
-      }
-      const id = createHash('sha256').update(bytes).digest('hex');
+      const picture = checkedImage(dataBase64, mime, FILE_LIMITS.assetBytes);
+      const copy = display && checkedImage(display.dataBase64, display.mime, FILE_LIMITS.displayBytes);
+      if (copy) checkDisplayCopy(picture, copy);
+      // The deck's `updatedAt` stays: a stored picture changes nothing shown until a slide uses it (an edit, which an
+      // editor saving from its last known state must not find refused as a conflict).
       store.transaction(() => {
-        store.assets.add(deckId, { id, mime: sniffed, caption: caption ?? '', credit: credit ?? '', bytes: bytes.length }, bytes);
-        store.decks.touch(deckId, now());
+        store.assets.add(deckId, { id: picture.id, mime: picture.mime, caption: caption ?? '', credit: credit ?? '', bytes: picture.bytes.length }, picture.bytes);
+        if (copy) {
+          store.assets.add(deckId, { id: copy.id, mime: copy.mime, caption: '', credit: '', bytes: copy.bytes.length }, copy.bytes);
+          store.assets.setDisplay(deckId, picture.id, copy.id);
+        }
       });
-      return store.assets.get(deckId, id)!;
+      return store.assets.get(deckId, picture.id)!;
     },
 
     getAsset({ deckId, assetId }) {
@@ -461,9 +533,10 @@ export function createService(opts: ServiceOptions): DeckService {
       const { deck, assets } = readBundle(decodeBase64(dataBase64));
       const deckId = newId();
       store.transaction(() => {
-        insertDeck({ id: deckId, title: deck.title, subtitle: deck.subtitle, theme: deck.theme, reportId: null }, deck.slides, deck.figures);
+        insertDeck({ id: deckId, title: titleOfCopy(deck.title, takenTitles()), subtitle: deck.subtitle, theme: deck.theme, reportId: null }, deck.slides, deck.figures);
         store.figures.insertHistory(deckId, deck.figureHistory);
         for (const a of assets) store.assets.add(deckId, a.asset, a.bytes);
+        for (const a of assets) if (a.asset.displayId) store.assets.setDisplay(deckId, a.asset.id, a.asset.displayId);
       });
       return { deckId, slides: deck.slides.length, figures: deck.figures.length };
     },
@@ -489,19 +562,32 @@ export function createService(opts: ServiceOptions): DeckService {
     };
   }
 
-  function assetImages(deck: Deck): Map<string, PptxImage> {
-    return new Map(deck.assets.map((a: Asset) => [a.id, { mime: a.mime, bytes: store.assets.data(a.id)! }]));
+  /** The bytes shown for each picture the slides use: its display copy when it has one (see addAsset). */
+  function shownImages(deck: Deck): Map<string, PptxImage> {
+    const byId = new Map(deck.assets.map((a: Asset) => [a.id, a]));
+    const images = new Map<string, PptxImage>();
+    for (const id of picturesShown(deck.slides)) {
+      const asset = byId.get(id);
+      if (!asset) continue;
+      const shown = (asset.displayId && byId.get(asset.displayId)) || asset;
+      const bytes = store.assets.data(shown.id);
+      if (bytes) images.set(id, { mime: shown.mime, bytes });
+    }
+    return images;
   }
 
   async function exportDeck({ deckId, format, notes }: Parsed<'exportDeck'>): Promise<Result<'exportDeck'>> {
     if (format === 'html' || format === 'pdf') {
       // PDF is the HTML export printed: one rendering of slides for the screen, the file and the paper.
       const deck = loadDeck(deckId);
-      const html = writeHtml(deck, assetImages(deck), opts.rendererDir ?? rendererDir(findAppRoot()));
-      if (format === 'html') return { fileName: exportFileName(deck.title, HTML_EXTENSION), mime: HTML_MIME, dataBase64: Buffer.from(html, 'utf8').toString('base64') };
-      const handout = notes === true;
-      const bytes = await printHtmlToPdf(html, handout ? 'handout' : 'slides', opts.pdfPrinter);
-      return { fileName: exportFileName(deck.title, handout ? `（讲义）${PDF_EXTENSION}` : PDF_EXTENSION), mime: PDF_MIME, dataBase64: Buffer.from(bytes).toString('base64') };
+      const withNotes = notes === true;
+      const html = writeHtml(deck, shownImages(deck), opts.rendererDir ?? rendererDir(findAppRoot()), { notes: withNotes });
+      if (format === 'html') {
+        const name = exportFileName(deck.title, withNotes ? `（含备注）${HTML_EXTENSION}` : HTML_EXTENSION);
+        return { fileName: name, mime: HTML_MIME, dataBase64: Buffer.from(html, 'utf8').toString('base64') };
+      }
+      const bytes = await printHtmlToPdf(html, withNotes ? 'handout' : 'slides', opts.pdfPrinter);
+      return { fileName: exportFileName(deck.title, withNotes ? `（讲义）${PDF_EXTENSION}` : PDF_EXTENSION), mime: PDF_MIME, dataBase64: Buffer.from(bytes).toString('base64') };
     }
     if (format === 'huibao') {
       const content = bundleContent(deckId);
@@ -509,7 +595,7 @@ export function createService(opts: ServiceOptions): DeckService {
       return { fileName: exportFileName(content.deck.title, BUNDLE_EXTENSION), mime: BUNDLE_MIME, dataBase64: Buffer.from(bytes).toString('base64') };
     }
     const deck = loadDeck(deckId);
-    const bytes = await writePptx(deck, assetImages(deck));
+    const bytes = await writePptx(deck, shownImages(deck));
     return { fileName: exportFileName(deck.title, '.pptx'), mime: PPTX_MIME, dataBase64: Buffer.from(bytes).toString('base64') };
   }
 

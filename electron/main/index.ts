@@ -4,22 +4,22 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell, type BrowserWindowConstructorOptions } from 'electron';
 import { join } from 'node:path';
 import { errorMessage } from '../../decks/common/api.ts';
-import { deckIdOfRoute, type Route } from '../../decks/common/routes.ts';
+import type { Route } from '../../decks/common/routes.ts';
 import { formatSettingsIssues, type Language } from '../../decks/common/settings.ts';
 import { readReportFile } from '../../decks/node/report/index.ts';
 import { loadSettings, writeUserSettings } from '../../decks/node/settings.ts';
 import { DB_FILE_NAME, findAppRoot, rendererDir, sampleReportPath, userDataDir } from '../../decks/node/paths.ts';
 import { readBundleFile } from '../../decks/node/export/bundleFile.ts';
-import { writeFileWhole } from '../../decks/node/fileWrite.ts';
-import { createService, ensureSampleDeck, exportFileName, type DeckService } from '../../decks/node/service.ts';
+import { createService, ensureSampleDeck, type DeckService } from '../../decks/node/service.ts';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol.ts';
-import { EXPORT_COMMANDS, type ExportChoice } from './exportMenu.ts';
 import { appPageUrl, appRouteOf } from './appRoutes.ts';
 import { createElectronPdfPrinter } from './exportPdf.ts';
 import { isAppFrame, registerIpcHost } from './ipcHost.ts';
 import { hardenWebContents, limitPermissions } from './windowGuards.ts';
 import { Presentation, runsOnWayland } from './presentation.ts';
-import { buildMenuTemplate, routeForPresentCommand, type MenuCommand } from './menu.ts';
+import { buildMenuTemplate } from './menu.ts';
+import { COMMANDS, type CommandId } from '../../decks/common/commands.ts';
+import { COMMAND_CHANNEL } from '../preload/channels.ts';
 import { focusWindow, setupSingleInstance } from './singleInstance.ts';
 import { checkForUpdates } from './updates.ts';
 import { readWindowState, restoreWindowState, trackWindowState, windowStatePath, writeWindowState } from './windowState.ts';
@@ -110,7 +110,21 @@ function installMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-async function runMenuCommand(command: MenuCommand): Promise<void> {
+/**
+ * A menu command: the renderer runs it (the same code as its toolbar, keys and context menu: exports flush pending
+ * edits first, “play from current slide” knows the current slide); only the few that need this process run here.
+ */
+async function runMenuCommand(command: CommandId): Promise<void> {
+  if (COMMANDS[command].runsIn !== 'main') {
+    const send = (win: BrowserWindow) => win.webContents.send(COMMAND_CHANNEL, command);
+    if (mainWindow) send(mainWindow);
+    else {
+      // macOS keeps running with no window: a new one hears the command once its page listens.
+      const win = createMainWindow();
+      win.webContents.once('did-finish-load', () => send(win));
+    }
+    return;
+  }
   const en = language === 'en';
   switch (command) {
     case 'import-report': {
@@ -130,15 +144,6 @@ async function runMenuCommand(command: MenuCommand): Promise<void> {
       if (!r.canceled && r.filePaths[0]) await openBundleFile(r.filePaths[0]);
       return;
     }
-    case 'library':
-      return navigate({ name: 'library' });
-    case 'present-start':
-    case 'present-current':
-    case 'present-console': {
-      const route = mainWindow ? routeForPresentCommand(command, mainWindow.webContents.getURL()) : null;
-      if (route) navigate(route);
-      return;
-    }
     case 'language-zh-CN':
     case 'language-en':
       language = command === 'language-en' ? 'en' : 'zh-CN';
@@ -148,14 +153,8 @@ async function runMenuCommand(command: MenuCommand): Promise<void> {
     case 'open-data-folder':
       void shell.openPath(app.getPath('userData'));
       return;
-    case 'export-pdf':
-    case 'export-pptx':
-    case 'export-html':
-    case 'export-bundle': {
-      const choice = EXPORT_COMMANDS[command];
-      if (choice) await exportFromMenu(choice);
+    default:
       return;
-    }
   }
 }
 
@@ -163,34 +162,6 @@ async function runMenuCommand(command: MenuCommand): Promise<void> {
 function showOpenDialog(filter: { name: string; extensions: string[] }): Promise<Electron.OpenDialogReturnValue> {
   const options: Electron.OpenDialogOptions = { properties: ['openFile'], defaultPath: app.getPath('documents'), filters: [filter] };
   return mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options);
-}
-
-/** File › Export: the deck the main window shows, to a file the user picks; the taskbar shows progress meanwhile. */
-async function exportFromMenu(choice: ExportChoice): Promise<void> {
-  const en = language === 'en';
-  const win = mainWindow;
-  const route = win ? appRouteOf(win.webContents.getURL()) : null;
-  const deckId = route ? deckIdOfRoute(route) : null;
-  if (!service || !win) return;
-  if (!deckId) {
-    await dialog.showMessageBox(win, { type: 'info', message: en ? 'Open a deck first, then export it.' : '请先打开一个演示文稿，再导出。' });
-    return;
-  }
-  try {
-    const deck = await service.getDeck({ deckId });
-    const saved = await dialog.showSaveDialog(win, {
-      defaultPath: join(app.getPath('documents'), exportFileName(deck.title, `.${choice.extension}`)),
-      filters: [{ name: en ? choice.filter.en : choice.filter.zh, extensions: [choice.extension] }],
-    });
-    if (saved.canceled || !saved.filePath) return;
-    win.setProgressBar(2); // indeterminate
-    const result = await service.exportDeck({ deckId, format: choice.format });
-    writeFileWhole(saved.filePath, Buffer.from(result.dataBase64, 'base64'));
-  } catch (err) {
-    dialog.showErrorBox(en ? 'Export failed' : '导出失败', errorMessage(err, en ? 'en' : 'zh'));
-  } finally {
-    if (!win.isDestroyed()) win.setProgressBar(-1);
-  }
 }
 
 /** Opens a .huibao bundle as a new deck (double-click, second launch, Open menu) and shows it in the editor. */

@@ -1,28 +1,13 @@
-// The native menu, in Chinese or English. A pure function returns the template (Electron's
-// MenuItemConstructorOptions, imported as a type only) so it is tested without the Electron binary;
-// the main process passes it to Menu.buildFromTemplate. Standard items use Electron roles, which
-// bring the platform's own behaviour and shortcuts; Huibao's own items call back with a command id.
+// The native menu, in Chinese or English, built from the command catalogue (decks/common/commands.ts): each
+// Huibao item is a command id with the catalogue's label and shortcut, and clicking it only reports the id — the
+// renderer runs it (index.ts forwards it), except the few that need the main process (file dialogs, the data
+// folder, the menu's language). A pure function returns the template (Electron's MenuItemConstructorOptions,
+// imported as a type only) so it is tested without the Electron binary. Menu-level items (Quit, Zoom, Window …)
+// use Electron roles, which bring the platform's own behaviour.
 import type { MenuItemConstructorOptions } from 'electron';
-import { deckIdOfRoute, type Route } from '../../decks/common/routes.ts';
+import { accelerator, COMMANDS, type CommandId } from '../../decks/common/commands.ts';
 import type { Language } from '../../decks/common/settings.ts';
 import { appRouteOf } from './appRoutes.ts';
-
-export const MENU_COMMANDS = [
-  'import-report',
-  'open-bundle',
-  'library',
-  'export-pdf',
-  'export-pptx',
-  'export-html',
-  'export-bundle',
-  'present-start',
-  'present-current',
-  'present-console',
-  'language-zh-CN',
-  'language-en',
-  'open-data-folder',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface MenuOptions {
   language: Language;
@@ -31,7 +16,7 @@ export interface MenuOptions {
   appName: string;
   /** Adds reload and developer tools (never in a packaged app). */
   dev?: boolean;
-  onCommand(command: MenuCommand): void;
+  onCommand(command: CommandId): void;
 }
 
 type Label = { zh: string; en: string };
@@ -42,29 +27,9 @@ const L = {
   present: { zh: '放映(&S)', en: '&Slide Show' },
   window: { zh: '窗口(&W)', en: '&Window' },
   help: { zh: '帮助(&H)', en: '&Help' },
-  'import-report': { zh: '导入报告…', en: 'Import Report…' },
-  'open-bundle': { zh: '打开 .huibao 文件…', en: 'Open .huibao File…' },
-  library: { zh: '演示文稿库', en: 'Deck Library' },
   export: { zh: '导出', en: 'Export' },
-  'export-pdf': { zh: 'PDF…', en: 'PDF…' },
-  'export-pptx': { zh: 'PowerPoint (.pptx)…', en: 'PowerPoint (.pptx)…' },
-  'export-html': { zh: '网页 (.html)…', en: 'Web Page (.html)…' },
-  'export-bundle': { zh: '汇报文件 (.huibao)…', en: 'Huibao Bundle (.huibao)…' },
-  'present-start': { zh: '从头开始放映', en: 'Play from Start' },
-  'present-current': { zh: '从当前幻灯片放映', en: 'Play from Current Slide' },
-  'present-console': { zh: '演讲者视图', en: 'Presenter View' },
   language: { zh: '语言 / Language', en: 'Language / 语言' },
-  'language-zh-CN': { zh: '中文', en: '中文' },
-  'language-en': { zh: 'English', en: 'English' },
-  'open-data-folder': { zh: '打开数据文件夹', en: 'Open Data Folder' },
-  undo: { zh: '撤销', en: 'Undo' },
-  redo: { zh: '重做', en: 'Redo' },
-  cut: { zh: '剪切', en: 'Cut' },
-  copy: { zh: '复制', en: 'Copy' },
-  paste: { zh: '粘贴', en: 'Paste' },
   pasteAndMatchStyle: { zh: '粘贴并匹配样式', en: 'Paste and Match Style' },
-  delete: { zh: '删除', en: 'Delete' },
-  selectAll: { zh: '全选', en: 'Select All' },
   reload: { zh: '重新加载', en: 'Reload' },
   toggleDevTools: { zh: '开发者工具', en: 'Developer Tools' },
   resetZoom: { zh: '实际大小', en: 'Actual Size' },
@@ -86,38 +51,65 @@ const L = {
 /** The `&` mnemonics mean something only on Windows and Linux; macOS would show them literally. */
 const stripMnemonic = (s: string) => s.replace(/\(&\w\)$/, '').replace(/&/g, '');
 
-/**
- * Shortcuts of Huibao's own commands. The slide-show keys are the ones PowerPoint and WPS use, and are
- * shown but not registered: the renderer handles F5 itself (it must in the browser host too), and a
- * registered menu accelerator would swallow the key before the page sees it.
- */
-export const COMMAND_ACCELERATORS: Partial<Record<MenuCommand, string>> = {
-  'import-report': 'CmdOrCtrl+O',
-  'open-bundle': 'CmdOrCtrl+Shift+O',
-  library: 'CmdOrCtrl+Shift+L',
-  'export-pdf': 'CmdOrCtrl+P',
-  'present-start': 'F5',
-  'present-current': 'Shift+F5',
-  'present-console': 'Alt+F5',
-};
-const SHOWN_NOT_REGISTERED = new Set<MenuCommand>(['present-start', 'present-current', 'present-console']);
+/** The command ids the menu offers, in menu order (the tests compare it with what the template holds). */
+export const MENU_COMMANDS: readonly CommandId[] = [
+  'import-report',
+  'open-bundle',
+  'library',
+  'save-version',
+  'export-pdf',
+  'export-pdf-notes',
+  'export-pptx',
+  'export-html',
+  'export-html-notes',
+  'export-bundle',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'delete',
+  'select-all',
+  'new-slide',
+  'duplicate',
+  'hide',
+  'move-up',
+  'move-down',
+  'emphasis',
+  'insert-picture',
+  'theme',
+  'language-zh-CN',
+  'language-en',
+  'present-start',
+  'present-current',
+  'present-console',
+  'open-data-folder',
+];
+
+const MAC_MENU_KEYS = new Set<CommandId>(['undo', 'redo', 'select-all']);
 
 export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
   const mac = opts.platform === 'darwin';
   const lang = opts.language === 'en' ? 'en' : 'zh';
-  const t = (key: keyof typeof L) => (mac ? stripMnemonic(L[key][lang]) : L[key][lang]);
+  const text = (label: Label) => (mac ? stripMnemonic(label[lang]) : label[lang]);
+  const t = (key: keyof typeof L) => text(L[key]);
   const role = (r: NonNullable<MenuItemConstructorOptions['role']> & keyof typeof L, extra: MenuItemConstructorOptions = {}): MenuItemConstructorOptions => ({
     role: r,
     label: t(r),
     ...extra,
   });
-  const command = (id: MenuCommand, extra: MenuItemConstructorOptions = {}): MenuItemConstructorOptions => {
-    const accelerator = COMMAND_ACCELERATORS[id];
+  const command = (id: CommandId, extra: MenuItemConstructorOptions = {}): MenuItemConstructorOptions => {
+    const info = COMMANDS[id];
+    const shortcut = info.keys[0];
+    const item: MenuItemConstructorOptions = { id, label: text(info.label), ...(shortcut ? { accelerator: accelerator(shortcut) } : {}) };
+    // Cut, copy and paste go through the platform's clipboard (the role fires the page's clipboard event).
+    if (info.clipboard) return { ...item, role: info.clipboard, ...extra };
     return {
-      id,
-      label: t(id as keyof typeof L),
-      ...(accelerator ? { accelerator } : {}),
-      ...(SHOWN_NOT_REGISTERED.has(id) ? { registerAccelerator: false } : {}),
+      ...item,
+      // The renderer reads its own keys (with one key map in both hosts, and text fields keeping theirs): a
+      // registered accelerator would take the key before the page sees it. Main-process commands register theirs,
+      // and so do the text-editing keys on macOS, which delivers those only through the menu.
+      ...(shortcut && info.runsIn !== 'main' && !(mac && MAC_MENU_KEYS.has(id)) ? { registerAccelerator: false } : {}),
       click: () => opts.onCommand(id),
       ...extra,
     };
@@ -148,7 +140,8 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       command('open-bundle'),
       command('library'),
       sep,
-      { label: t('export'), submenu: [command('export-pdf'), command('export-pptx'), command('export-html'), command('export-bundle')] },
+      command('save-version'),
+      { label: t('export'), submenu: [command('export-pdf'), command('export-pdf-notes'), command('export-pptx'), command('export-html'), command('export-html-notes'), command('export-bundle')] },
       sep,
       role('close'),
       ...(mac ? [] : [sep, role('quit')]),
@@ -157,21 +150,32 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
   template.push({
     label: t('edit'),
     submenu: [
-      role('undo'),
-      role('redo'),
+      command('undo'),
+      command('redo'),
       sep,
-      role('cut'),
-      role('copy'),
-      role('paste'),
+      command('cut'),
+      command('copy'),
+      command('paste'),
       ...(mac ? [role('pasteAndMatchStyle')] : []),
-      role('delete'),
+      command('delete'),
+      command('select-all'),
       sep,
-      role('selectAll'),
+      command('new-slide'),
+      command('duplicate'),
+      command('hide'),
+      command('move-up'),
+      command('move-down'),
+      sep,
+      command('emphasis'),
+      sep,
+      command('insert-picture'),
     ],
   });
   template.push({
     label: t('view'),
     submenu: [
+      command('theme'),
+      sep,
       {
         label: t('language'),
         submenu: [
@@ -200,25 +204,4 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
     submenu: [command('open-data-folder'), ...(mac ? [] : [sep, role('about')])],
   });
   return template;
-}
-
-/**
- * The route a slide-show command leads to from the window's current address, or null when no deck is open there.
- * The editor route carries no slide index, so "from current slide" can only keep an index already in a show
- * route; the renderer's own F5/Shift+F5 handling knows better.
- */
-export function routeForPresentCommand(command: MenuCommand, currentUrl: string): Route | null {
-  const current = appRouteOf(currentUrl);
-  const deckId = current ? deckIdOfRoute(current) : null;
-  if (deckId === null) return null;
-  switch (command) {
-    case 'present-start':
-      return { name: 'present', deckId, slideIndex: 0 };
-    case 'present-current':
-      return { name: 'present', deckId, slideIndex: current?.name === 'present' ? current.slideIndex : 0 };
-    case 'present-console':
-      return { name: 'console', deckId };
-    default:
-      return null;
-  }
 }

@@ -65,12 +65,33 @@ export function runDeckApiContract(label: string, setup: () => Promise<{ api: De
       expect((await api.getDeck({ deckId: deck.id })).title).toBe('B');
     });
 
-    it('duplicates a deck: a new id, the same slides and figures, “副本” in the title, independent afterwards', async () => {
+    it('renaming a deck renames its cover, unless the cover title was edited by hand', async () => {
+      const deck = await api.createDeck({ title: '年度汇报' });
+      const cover = deck.slides[0]!;
+      await api.renameDeck({ deckId: deck.id, title: '二〇二四年度汇报' });
+      expect((await api.getDeck({ deckId: deck.id })).slides[0]!.title).toBe('二〇二四年度汇报');
+      await api.updateSlide({ deckId: deck.id, slideId: cover.id, patch: { title: '向区委汇报' } });
+      await api.renameDeck({ deckId: deck.id, title: '第三个名字' });
+      const after = await api.getDeck({ deckId: deck.id });
+      expect(after.title).toBe('第三个名字');
+      expect(after.slides[0]!.title).toBe('向区委汇报');
+    });
+
+    it('saves a theme chosen in the editor with its other edits', async () => {
+      const deck = await api.createDeck({ title: 'T' });
+      const r = await api.saveEdits({ deckId: deck.id, theme: 'contrast', expectedUpdatedAt: deck.updatedAt });
+      const after = await api.getDeck({ deckId: deck.id });
+      expect(after.theme).toBe('contrast');
+      expect(after.updatedAt).toBe(r.updatedAt);
+      expect((await api.listDecks({})).decks[0]!.theme).toBe('contrast');
+    });
+
+    it('duplicates a deck: a new id, the same slides and figures, “（副本）” in the title, independent afterwards', async () => {
       const { deckId } = await importSample(api);
       const original = await api.getDeck({ deckId });
       const copy = await api.duplicateDeck({ deckId });
       expect(copy.id).not.toBe(deckId);
-      expect(copy.title).toBe(`${original.title} 副本`);
+      expect(copy.title).toBe(`${original.title}（副本）`);
       expect(copy.slides).toEqual(original.slides);
       expect(copy.figures.map((f) => [f.key, f.display])).toEqual(original.figures.map((f) => [f.key, f.display]));
       expect(copy.warnings.map((w) => w.id)).toEqual(original.warnings.map((w) => w.id));
@@ -80,7 +101,9 @@ export function runDeckApiContract(label: string, setup: () => Promise<{ api: De
 
       const named = await api.duplicateDeck({ deckId, title: '另一份' });
       expect(named.title).toBe('另一份');
-      expect((await api.listDecks({})).decks).toHaveLength(3);
+      // A copy of the copy counts on from the original's name.
+      expect((await api.duplicateDeck({ deckId: copy.id })).title).toBe(`${original.title}（副本 2）`);
+      expect((await api.listDecks({})).decks).toHaveLength(4);
     });
 
     it('moves a deck to the trash, restores it, and purges it only from the trash', async () => {

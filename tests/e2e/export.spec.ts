@@ -1,9 +1,12 @@
 // Exports and bundles through the UI: the editor's Export menu downloads a PPTX, a deck card's menu shows the
 // progress while a PDF is made and then downloads it, and a .huibao file opened through the library's file picker
-// becomes a new deck that opens in the editor; a file that is not a bundle is refused with the reason, in Chinese.
+// becomes a new deck that opens in the editor; a file that is not a bundle is refused with the reason, in Chinese; a
+// slide hidden in the editor stays in the PPTX, marked hidden.
+import { strFromU8, unzipSync } from 'fflate';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { audienceSlides } from '../../decks/common/audience.ts';
 import { expect, repoRoot, test, uniqueTitle } from './fixtures.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
@@ -28,7 +31,7 @@ test('the editor’s Export menu downloads an editable PPTX', async ({ page, ser
 
   await page.getByRole('toolbar', { name: '编辑工具栏' }).getByRole('button', { name: '导出', exact: true }).click();
   const menu = page.getByRole('menu', { name: '导出' });
-  await expect(menu.getByRole('menuitem')).toHaveText(['PDF', 'PDF 讲义（含备注）', 'PowerPoint (.pptx)', '单文件网页 (.html)', '汇报文件 (.huibao)']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['PDF', 'PDF 讲义（含备注）', 'PowerPoint (.pptx)', '网页 (.html)，用于发送，不含备注', '网页 (.html)，含演讲备注', '汇报文件 (.huibao)']);
   const downloading = page.waitForEvent('download');
   await menu.getByRole('menuitem', { name: 'PowerPoint (.pptx)' }).click();
   const download = await downloading;
@@ -78,7 +81,8 @@ test('a .huibao file opened through the library’s file picker opens as a new d
   await expect(page).toHaveURL(/#\/edit\/[^/]+$/, { timeout: 30_000 });
   const newId = decodeURIComponent(new URL(page.url()).hash.replace('#/edit/', ''));
   expect(newId).not.toBe(deckId);
-  await expect(page.locator('.deck-view-title h1')).toHaveText(title);
+  // The deck it came from is in this library too: the copy says so in its name.
+  await expect(page.locator('.deck-view-title h1')).toHaveText(`${title}（副本）`);
   const decks = (await server.api.listDecks({})).decks;
   expect(decks.length).toBe(before + 1);
   expect((await server.api.getDeck({ deckId: newId })).slides.length).toBe((await server.api.getDeck({ deckId })).slides.length);
@@ -95,4 +99,31 @@ test('a .huibao file opened through the library’s file picker opens as a new d
   await expect(dialog).toContainText('坏文件.huibao');
   await expect(dialog.locator('.import-error-message')).toHaveText(/[\u4e00-\u9fff]/);
   expect((await server.api.listDecks({})).decks.length).toBe(before + 1);
+});
+
+test('a slide hidden in the editor is in the PPTX, marked hidden (show="0"), with its title in the title placeholder', async ({ page, server }) => {
+  const title = uniqueTitle('备用页');
+  const deckId = await importSample(server, title);
+  const deck = await server.api.getDeck({ deckId });
+  await page.goto(server.url);
+  await page.evaluate((id) => (window.location.hash = `#/edit/${id}`), deckId);
+  const backup = deck.slides[2]!;
+  await page.getByRole('listbox', { name: '幻灯片' }).getByRole('option', { name: `第3张：${backup.title}` }).click();
+  await page.getByRole('toolbar', { name: '编辑工具栏' }).getByRole('button', { name: '隐藏', exact: true }).click();
+  await expect(page.locator('.stage-bar')).toContainText('已隐藏');
+
+  await page.getByRole('toolbar', { name: '编辑工具栏' }).getByRole('button', { name: '导出', exact: true }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('menu', { name: '导出' }).getByRole('menuitem', { name: 'PowerPoint (.pptx)' }).click();
+  const files = unzipSync(new Uint8Array(readFileSync(await (await downloading).path())));
+  const slides = Object.keys(files)
+    .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+    .sort((a, b) => Number(/(\d+)\.xml/.exec(a)![1]) - Number(/(\d+)\.xml/.exec(b)![1]))
+    .map((n) => strFromU8(files[n]!));
+  // Every slide the audience could see is there, the hidden one too (third, as in the deck), marked hidden.
+  expect(slides).toHaveLength(audienceSlides(deck.slides).length);
+  const hidden = slides.filter((x) => /<p:sld [^>]*show="0"/.test(x));
+  expect(hidden).toHaveLength(1);
+  expect(hidden[0]).toBe(slides[2]);
+  expect(hidden[0]).toMatch(new RegExp(`<p:ph[^>]*type="title"[\\s\\S]*?<a:t>${backup.title}</a:t>`));
 });

@@ -1,6 +1,9 @@
-// The deck library, driven like a person: decks made through the API show up and open; new, rename,
-// delete with undo and the trash work through the UI.
-import { expect, test, uniqueTitle } from './fixtures.ts';
+// The deck library, driven like a person: decks made through the API show up and open; new (which opens the deck),
+// rename (the old name selected), duplicate, delete with undo and the trash work through the UI; search and sort; a
+// .huibao file through the import picker, and “（副本）” for a second copy of a name.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, repoRoot, test, uniqueTitle } from './fixtures.ts';
 
 test('a deck created through the API appears in the library and opens on its title slide', async ({ page, server }) => {
   const title = uniqueTitle('接口创建的汇报');
@@ -35,13 +38,23 @@ test('new, rename, delete with undo, and restore from the trash through the UI',
   await newDialog.getByLabel('标题').fill(first);
   await newDialog.getByRole('button', { name: '创建' }).click();
   await expect(newDialog).toBeHidden();
+  // The new deck opens at once, on its cover.
+  await expect(page).toHaveURL(/#\/edit\//);
+  await expect(page.locator('.stage .hb-slide.layout-title .hb-title')).toHaveText(first);
+  await page.getByRole('link', { name: '返回演示文稿列表' }).click();
   await expect(page.getByRole('link', { name: `打开“${first}”` })).toBeVisible();
 
-  // Rename.
+  // Rename: the old name is selected, so typing replaces it.
   await page.getByRole('button', { name: `重命名“${first}”` }).click();
   const renameDialog = page.getByRole('dialog', { name: '重命名演示文稿' });
   await expect(renameDialog.getByLabel('新标题')).toHaveValue(first);
-  await renameDialog.getByLabel('新标题').fill(renamed);
+  await expect(renameDialog.getByLabel('新标题')).toBeFocused();
+  expect(await renameDialog.getByLabel('新标题').evaluate((el) => {
+    const input = el as unknown as { selectionStart: number; selectionEnd: number; value: string };
+    return [input.selectionStart, input.selectionEnd, input.value.length];
+  })).toEqual([0, first.length, first.length]);
+  await page.keyboard.type(renamed);
+  await expect(renameDialog.getByLabel('新标题')).toHaveValue(renamed);
   await renameDialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('link', { name: `打开“${renamed}”` })).toBeVisible();
   await expect(page.getByRole('link', { name: `打开“${first}”` })).toHaveCount(0);
@@ -89,10 +102,71 @@ test('the library can be worked with the keyboard alone', async ({ page, server 
   await page.keyboard.press('Enter');
   await page.keyboard.type(title);
   await page.keyboard.press('Enter');
+  // Created and opened.
+  await expect(page.getByRole('listbox', { name: '幻灯片' })).toBeVisible();
+  expect((await server.api.listDecks({})).decks.some((d) => d.title === title)).toBe(true);
+  await page.getByRole('link', { name: '返回演示文稿列表' }).click();
   const link = page.getByRole('link', { name: `打开“${title}”` });
   await expect(link).toBeVisible();
   await link.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('listbox', { name: '幻灯片' })).toBeVisible();
-  expect((await server.api.listDecks({})).decks.some((d) => d.title === title)).toBe(true);
+});
+
+test('search by title and sort by name, creation or last change', async ({ page, server }) => {
+  const tag = uniqueTitle('排序');
+  // Created in this order; then the first is edited, so it is the most recently changed.
+  const names = [`${tag} 中期报告`, `${tag} 北区简报`, `${tag} 上虞汇报`];
+  const made = [];
+  for (const title of names) made.push(await server.api.createDeck({ title }));
+  await server.api.updateSlide({ deckId: made[0]!.id, slideId: made[0]!.slides[0]!.id, patch: { notes: '改过' } });
+  await page.goto(server.url);
+  const search = page.getByRole('searchbox', { name: '搜索演示文稿' });
+  await search.fill(tag);
+  const titles = page.getByRole('list', { name: '演示文稿列表' }).locator('.deck-title');
+  await expect(titles).toHaveText([names[0]!, names[2]!, names[1]!]);
+  const sort = page.getByRole('combobox', { name: '排序' });
+  await sort.selectOption({ label: '名称' });
+  // By name, as Chinese readers order them (pinyin): 北 bei, 上 shang, 中 zhong.
+  await expect(titles).toHaveText([names[1]!, names[2]!, names[0]!]);
+  await sort.selectOption({ label: '创建时间' });
+  await expect(titles).toHaveText([names[2]!, names[1]!, names[0]!]);
+  // Words in any order; a search with no match says so.
+  await search.fill(`上虞 ${tag.split(' ')[1]}`);
+  await expect(titles).toHaveText([names[2]!]);
+  await search.fill(`${tag} 不存在的词`);
+  await expect(page.getByText(`没有标题含“${tag} 不存在的词”的演示文稿。`)).toBeVisible();
+  // The chosen order is kept for the next visit.
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: '排序' })).toHaveValue('created');
+});
+
+test('the import picker takes a .huibao file; opening it twice, and duplicating, give “（副本）” names', async ({ page, server }) => {
+  const title = uniqueTitle('带去开会');
+  const { deckId } = await server.api.importReport({ fileName: 'sample.txt', dataBase64: readFileSync(join(repoRoot, 'decks/samples/shangyu-youth-city.txt')).toString('base64'), title });
+  const bundle = await server.api.exportDeck({ deckId, format: 'huibao' });
+  const file = { name: `${title}.huibao`, mimeType: 'application/octet-stream', buffer: Buffer.from(bundle.dataBase64, 'base64') };
+  await page.goto(server.url);
+  await expect(page.getByTestId('import-input')).toHaveAttribute('accept', /\.huibao/);
+
+  // Through the import button (whose hint names .huibao): the bundle opens as a new deck, in the editor.
+  for (const expected of [`${title}（副本）`, `${title}（副本 2）`]) {
+    const choosing = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '导入报告' }).click();
+    const chooser = await choosing;
+    expect(chooser.isMultiple()).toBe(false);
+    await chooser.setFiles(file);
+    await expect(page).toHaveURL(/#\/edit\//);
+    await expect(page.locator('.deck-view-title h1')).toHaveText(expected);
+    await page.getByRole('link', { name: '返回演示文稿列表' }).click();
+  }
+
+  // Duplicating the original: the next free copy name.
+  const card = page.locator('.deck-card', { has: page.getByRole('link', { name: `打开“${title}”` }) });
+  await card.hover();
+  await card.getByRole('button', { name: `为“${title}”创建副本` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `已创建“${title}（副本 3）”` })).toBeVisible();
+  await expect(page.getByRole('link', { name: `打开“${title}（副本 3）”` })).toBeVisible();
+  const names = (await server.api.listDecks({})).decks.map((d) => d.title).filter((n) => n.startsWith(title));
+  expect(names.sort()).toEqual([title, `${title}（副本 2）`, `${title}（副本 3）`, `${title}（副本）`].sort());
 });

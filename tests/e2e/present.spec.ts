@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { audienceSlides } from '../../decks/common/audience.ts';
 import type { Deck } from '../../decks/common/model.ts';
 import { expect, repoRoot, test, type HuibaoServer } from './fixtures.ts';
 
@@ -52,7 +53,7 @@ test('the sample deck is driven by keys: arrows, Space, PageDown, Home/End, a nu
   // Hide one slide: the show skips it and counts one fewer.
   const hidden = deck.slides[2]!;
   await server.api.updateSlide({ deckId: deck.id, slideId: hidden.id, patch: { hidden: true } });
-  const shown = deck.slides.filter((s) => s.id !== hidden.id);
+  const shown = audienceSlides(deck.slides).filter((s) => s.id !== hidden.id);
   const at = (n: number) => shown[n]!.id;
 
   await openShow(page, server, deck.id);
@@ -114,17 +115,22 @@ test('the sample deck is driven by keys: arrows, Space, PageDown, Home/End, a nu
   await expect(page.locator('.present-blank')).toHaveCount(0);
   await expectAt(page, 1, at(1));
 
-  // Esc opens the overview; Esc again leaves for the editor.
-  await page.keyboard.press('Escape');
-  await expect(page.locator('.reveal.overview')).toHaveCount(1);
-  await expect(page.locator('.present-overview-bar')).toBeVisible();
+  // G opens the grid of all slides; the arrows move through it and Enter opens one. O opens it too; Esc closes it,
+  // and Esc again ends the show.
+  const grid = page.getByRole('dialog', { name: '所有幻灯片' });
+  await page.keyboard.press('g');
+  await expect(grid).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expectAt(page, 2, at(2));
+  await expect(grid.locator('[aria-current="true"]')).toHaveAccessibleName(`第 3 / ${shown.length} 张`);
   await page.keyboard.press('Enter');
-  await expect(page.locator('.reveal.overview')).toHaveCount(0);
+  await expect(grid).toHaveCount(0);
   await expectAt(page, 2, at(2));
+  await page.keyboard.press('o');
+  await expect(grid).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.locator('.reveal.overview')).toHaveCount(1);
+  await expect(grid).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`#/present/${deck.id}`));
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(new RegExp(`#/edit/${deck.id}$`));
 });
@@ -163,31 +169,33 @@ test('an audience window the desktop app could not place asks to be moved, and F
 
 test('the console and the audience window stay in step, whichever drives', async ({ context, server }) => {
   const deck = await importSample(server, '放映同步测试');
+  // What the audience sees: the picture placeholders are left out.
+  const shown = audienceSlides(deck.slides);
   const consolePage = await context.newPage();
   await open(consolePage, server, `#/console/${deck.id}`);
   await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', '0');
   const audience = await context.newPage();
   await openShow(audience, server, deck.id, 5);
   // The console was there first: the audience joins at the console's slide.
-  await expectAt(audience, 0, deck.slides[0]!.id);
+  await expectAt(audience, 0, shown[0]!.id);
 
   await consolePage.bringToFront();
   await consolePage.keyboard.press('ArrowRight');
   await consolePage.keyboard.press('PageDown');
   await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', '2');
-  await expectAt(audience, 2, deck.slides[2]!.id);
+  await expectAt(audience, 2, shown[2]!.id);
   // Notes, the next slide and “n / N” on the console.
-  await expect(consolePage.locator('.console-counter')).toContainText(`3 / ${deck.slides.length}`);
-  await expect(consolePage.locator('.console-notes-text')).toContainText(deck.slides[2]!.notes.trim().slice(0, 10));
-  await expect(consolePage.locator('.console-next .hb-slide')).toHaveAttribute('data-slide-id', deck.slides[3]!.id);
+  await expect(consolePage.locator('.console-counter')).toContainText(`3 / ${shown.length}`);
+  await expect(consolePage.locator('.console-notes-text')).toContainText(shown[2]!.notes.trim().slice(0, 10));
+  await expect(consolePage.locator('.console-next .hb-slide')).toHaveAttribute('data-slide-id', shown[3]!.id);
 
   // Jump from the list.
   await consolePage.getByRole('navigation', { name: '幻灯片列表' }).getByRole('button').nth(9).click();
-  await expectAt(audience, 9, deck.slides[9]!.id);
+  await expectAt(audience, 9, shown[9]!.id);
   // A number then Enter on the console.
   await consolePage.keyboard.type('15');
   await consolePage.keyboard.press('Enter');
-  await expectAt(audience, 14, deck.slides[14]!.id);
+  await expectAt(audience, 14, shown[14]!.id);
 
   // Black out from the console, and back.
   await consolePage.getByRole('button', { name: '黑屏' }).click();
@@ -240,20 +248,24 @@ test('the console opens the audience window itself', async ({ context, page, ser
 });
 
 test('no request leaves the machine during a whole presentation', async ({ context, server }) => {
+  test.setTimeout(120_000);
   const deck = await importSample(server, '放映离线测试');
+  // What the audience sees: the picture placeholders are left out.
+  const shown = audienceSlides(deck.slides);
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   const consolePage = await context.newPage();
   await open(consolePage, server, `#/console/${deck.id}`);
   const audience = await context.newPage();
   await openShow(audience, server, deck.id);
-  for (let i = 1; i < deck.slides.length; i += 1) {
+  for (let i = 1; i < shown.length; i += 1) {
     await audience.keyboard.press('ArrowRight');
-    await expectAt(audience, i, deck.slides[i]!.id);
+    await expectAt(audience, i, shown[i]!.id);
   }
-  await audience.keyboard.press('Escape'); // the overview renders many slides at once
-  await expect(audience.locator('.reveal.overview')).toHaveCount(1);
-  await audience.keyboard.press('Escape');
+  await audience.keyboard.press('g'); // the grid of all slides renders many slides at once
+  await expect(audience.getByRole('dialog', { name: '所有幻灯片' })).toBeVisible();
+  await expect(audience.locator('.show-overview .hb-slide').first()).toBeVisible();
+  await audience.keyboard.press('g');
   await consolePage.bringToFront();
   await consolePage.keyboard.press('Home');
   await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', '0');
@@ -270,13 +282,15 @@ test('no request leaves the machine during a whole presentation', async ({ conte
 test('no slide of the sample deck overflows in the presentation; screenshots of the show and the console', async ({ page, context, server }) => {
   test.setTimeout(120_000);
   const deck = await importSample(server, '全面建设“青春之城” 奋力走好上虞高质量发展之路');
+  // What the audience sees: the picture placeholders are left out.
+  const shown = audienceSlides(deck.slides);
   await page.setViewportSize({ width: 1280, height: 720 });
   await openShow(page, server, deck.id);
   mkdirSync(SHOTS, { recursive: true });
   const problems: string[] = [];
-  for (let i = 0; i < deck.slides.length; i += 1) {
+  for (let i = 0; i < shown.length; i += 1) {
     if (i > 0) await page.keyboard.press('ArrowRight');
-    const slide = deck.slides[i]!;
+    const slide = shown[i]!;
     await expectAt(page, i, slide.id);
     const view = page.locator('.reveal .slides > section.present .hb-slide');
     await expect(view).toHaveAttribute('data-fit', /.+/);
@@ -300,16 +314,20 @@ test('no slide of the sample deck overflows in the presentation; screenshots of 
   }
   expect(problems).toEqual([]);
 
-  await page.keyboard.press('Escape');
-  await expect(page.locator('.reveal.overview')).toHaveCount(1);
-  await page.waitForTimeout(900);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('g');
+  await expect(page.getByRole('dialog', { name: '所有幻灯片' })).toBeVisible();
+  await expect(page.locator('.show-overview .hb-slide[data-fit]').nth(7)).toBeVisible();
+  await page.waitForTimeout(300);
   await page.screenshot({ path: join(SHOTS, 'present-overview.png') });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('End');
 
   const consolePage = await context.newPage();
   await consolePage.setViewportSize({ width: 1440, height: 900 });
   await open(consolePage, server, `#/console/${deck.id}`);
   // The console joins the show where it is (the last slide): start again from the top, as a presenter would.
-  await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', String(deck.slides.length - 1));
+  await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', String(shown.length - 1));
   await consolePage.keyboard.press('Home');
   await consolePage.keyboard.press('ArrowRight');
   await consolePage.keyboard.press('ArrowRight');
@@ -319,4 +337,53 @@ test('no slide of the sample deck overflows in the presentation; screenshots of 
   await expect(consolePage.locator('.console-notes-text')).not.toBeEmpty();
   await consolePage.waitForTimeout(300);
   await consolePage.screenshot({ path: join(SHOTS, 'present-console.png') });
+});
+
+test('the show answers the mouse and keys as PowerPoint does, lists its keys on ?, and the console opens from the editor', async ({ page, server }) => {
+  const deck = await importSample(server, '放映鼠标测试');
+  await open(page, server, `#/edit/${deck.id}`);
+  await page.getByRole('button', { name: '演讲者视图' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/console/${deck.id}$`));
+  await expect(page.locator('.console-page')).toHaveAttribute('data-position', '0');
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`#/edit/${deck.id}$`));
+
+  await page.getByRole('button', { name: '从头放映' }).click();
+  await expect(page.locator('.present-page')).toHaveAttribute('data-ready', 'true');
+  const shown = audienceSlides(deck.slides);
+  const at = (n: number) => shown[n]!.id;
+  // A click and the wheel move on; a right-click and Backspace go back.
+  await page.mouse.click(640, 360);
+  await expectAt(page, 1, at(1));
+  await page.mouse.move(640, 360);
+  await page.mouse.wheel(0, 200);
+  await expectAt(page, 2, at(2));
+  await page.waitForTimeout(300);
+  await page.mouse.wheel(0, -200);
+  await expectAt(page, 1, at(1));
+  await page.mouse.click(640, 360);
+  await page.mouse.click(640, 360);
+  await expectAt(page, 3, at(3));
+  await page.mouse.click(640, 360, { button: 'right' });
+  await expectAt(page, 2, at(2));
+  await page.keyboard.press('Backspace');
+  await expectAt(page, 1, at(1));
+
+  // ? lists the keys; Esc closes the list first, then ends the show.
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: '放映快捷键' });
+  await expect(help).toBeVisible();
+  await expect(help.getByRole('row', { name: /下一张/ })).toContainText('单击 · 滚轮向下');
+  await expect(help.getByRole('row', { name: /结束放映/ })).toContainText('Esc');
+  await expect(help.getByRole('row', { name: /显示所有幻灯片/ })).toContainText('G');
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`#/present/${deck.id}`));
+  // A click on the grid opens that slide.
+  await page.keyboard.press('g');
+  await page.getByRole('dialog', { name: '所有幻灯片' }).getByRole('button', { name: `第 5 / ${shown.length} 张` }).click();
+  await expectAt(page, 4, at(4));
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(new RegExp(`#/edit/${deck.id}$`));
+  await expect(page.getByRole('listbox', { name: '幻灯片' }).getByRole('option', { name: /^第5张/ })).toHaveAttribute('aria-selected', 'true');
 });

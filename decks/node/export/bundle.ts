@@ -10,7 +10,7 @@ import { Inflate, zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
 import { ApiError, FILE_LIMITS, wellFormedText } from '../../common/api.ts';
 import { Asset, Deck, Figure, FigureChange, LIMITS } from '../../common/model.ts';
-import { IMAGE_EXTENSIONS, sniffImageMime } from '../imageFormat.ts';
+import { IMAGE_EXTENSIONS, isDisplayCopy, sniffImageMime } from '../../common/imageFormat.ts';
 import { SlideContent, StoredFigure } from '../store/index.ts';
 
 export const BUNDLE_FORMAT = 'huibao-bundle';
@@ -365,10 +365,17 @@ export function readBundle(bytes: Uint8Array): BundleContent {
   if (new Set(deck.assets.map((a) => a.id)).size !== files.size || assets.length !== files.size) {
     throw bundleInvalid('图片与 deck.json 中的描述不一致', 'the images do not match their descriptions in deck.json');
   }
+  const byId = new Map(assets.map((a) => [a.asset.id, a]));
+  for (const { asset, bytes } of assets) {
+    const copy = asset.displayId == null ? undefined : byId.get(asset.displayId);
+    if (copy && !isDisplayCopy({ mime: asset.mime, bytes }, { mime: copy.asset.mime, bytes: copy.bytes })) {
+      throw bundleInvalid(`图片 ${asset.id.slice(0, 12)}… 的显示副本不是它的缩小版`, `the display copy of image ${asset.id.slice(0, 12)}… is not a smaller copy of it`);
+    }
+  }
   return { deck, assets };
 }
 
-/** What the schemas cannot say: ids and keys unique, every image a slide shows present. */
+/** What the schemas cannot say: ids and keys unique, every image a slide shows (and every display copy) present. */
 function checkDeck(deck: BundleDeck): void {
   const slideIds = new Set(deck.slides.map((s) => s.id));
   if (slideIds.size !== deck.slides.length) throw bundleInvalid('deck.json 中有重复的幻灯片编号', 'deck.json has two slides with the same id');
@@ -379,6 +386,11 @@ function checkDeck(deck: BundleDeck): void {
       if (b.kind === 'image' && b.assetId !== null && !assetIds.has(b.assetId)) {
         throw bundleInvalid(`幻灯片“${s.title.slice(0, 40)}”引用的图片不在文件中`, `slide “${s.title.slice(0, 40)}” shows an image the file does not contain`);
       }
+    }
+  }
+  for (const a of deck.assets) {
+    if (a.displayId != null && (a.displayId === a.id || !assetIds.has(a.displayId))) {
+      throw bundleInvalid(`图片 ${a.id.slice(0, 12)}… 的显示副本不在文件中`, `the display copy of image ${a.id.slice(0, 12)}… is not in the file`);
     }
   }
 }

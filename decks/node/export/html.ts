@@ -10,8 +10,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { ApiError } from '../../common/api.ts';
 import { EXPORT_PAYLOAD_ELEMENT_ID, EXPORT_PAYLOAD_VERSION, type ExportPayload } from '../../common/exportPayload.ts';
+import { audienceSlides, picturesShown } from '../../common/audience.ts';
 import type { Deck } from '../../common/model.ts';
-import type { ImageMime } from '../imageFormat.ts';
+import type { ImageMime } from '../../common/imageFormat.ts';
 
 export const HTML_MIME = 'text/html';
 export const HTML_EXTENSION = '.html';
@@ -82,10 +83,17 @@ function inlineSafe(code: string, tag: 'script' | 'style'): string {
 
 const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 
-/** The deck as the page needs it: visible slides only, no report text (sources, warnings), only the images shown. */
-export function exportPayload(deck: Deck, images: ReadonlyMap<string, HtmlImage>): ExportPayload {
-  const slides = deck.slides.filter((s) => !s.hidden);
-  const used = new Set(slides.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'image' && b.assetId ? [b.assetId] : []))));
+/**
+ * The deck as the page needs it: visible slides as the audience sees them (no picture placeholders), no report text
+ * (sources, warnings), only the images shown (`images`: each picture's shown bytes by asset id), and the speaker notes
+ * only when asked for (`notes`): a file sent without them cannot show them.
+ */
+export function exportPayload(deck: Deck, images: ReadonlyMap<string, HtmlImage>, opts: { notes: boolean }): ExportPayload {
+  const slides = audienceSlides(
+    deck.slides.filter((s) => !s.hidden),
+    new Set(images.keys()),
+  ).map((s) => (opts.notes ? s : { ...s, notes: '' }));
+  const used = picturesShown(slides);
   const assets: Record<string, string> = {};
   for (const id of used) {
     const image = images.get(id);
@@ -94,13 +102,15 @@ export function exportPayload(deck: Deck, images: ReadonlyMap<string, HtmlImage>
   const sectionIds = new Set(slides.filter((s) => s.layout === 'section').map((s) => s.id));
   return {
     version: EXPORT_PAYLOAD_VERSION,
+    notes: opts.notes,
     deck: {
       ...deck,
       reportId: null,
       slides: slides.map((s) => ({ ...s, section: s.section !== null && sectionIds.has(s.section) ? s.section : null })),
       sections: deck.sections.filter((s) => sectionIds.has(s.id)),
       figures: deck.figures.map((f) => ({ ...f, source: null })),
-      assets: deck.assets.filter((a) => used.has(a.id)),
+      // The pictures shown, each standing for the bytes the file carries (its display copy when it has one).
+      assets: deck.assets.filter((a) => used.has(a.id)).map((a) => ({ ...a, displayId: null })),
       warnings: [],
     },
     assets,
@@ -108,7 +118,7 @@ export function exportPayload(deck: Deck, images: ReadonlyMap<string, HtmlImage>
 }
 
 /** The whole file. `rendererDir` is the renderer's build folder (paths.ts rendererDir). */
-export function writeHtml(deck: Deck, images: ReadonlyMap<string, HtmlImage>, rendererDir: string): string {
+export function writeHtml(deck: Deck, images: ReadonlyMap<string, HtmlImage>, rendererDir: string, opts: { notes: boolean }): string {
   const { script, style } = readPageAssets(rendererDir);
   const code = inlineSafe(script, 'script');
   const css = inlineSafe(style, 'style');
@@ -137,7 +147,7 @@ export function writeHtml(deck: Deck, images: ReadonlyMap<string, HtmlImage>, re
     '</head>',
     '<body>',
     '<div id="root"></div>',
-    `<script type="application/json" id="${EXPORT_PAYLOAD_ELEMENT_ID}">${jsonForScriptElement(exportPayload(deck, images))}</script>`,
+    `<script type="application/json" id="${EXPORT_PAYLOAD_ELEMENT_ID}">${jsonForScriptElement(exportPayload(deck, images, opts))}</script>`,
     `<script type="module">${code}</script>`,
     '</body>',
     '</html>',

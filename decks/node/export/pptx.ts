@@ -1,15 +1,19 @@
-// The deck as an editable PowerPoint file (pptxgenjs): one slide per visible slide at 16:9, titles and bullets as real
-// text boxes, figures as text with their current values, speaker notes in the notes pane, images, the theme's colours.
-// Every run names the East Asian font and zh-CN, so WPS, PowerPoint and LibreOffice pick the same typeface; pptxgenjs's
-// output is then corrected in place (notes, theme fonts, repeated paragraph properties) — see finishPackage.
+// The deck as an editable PowerPoint file (pptxgenjs): one slide per slide at 16:9, hidden slides kept and marked hidden
+// (show="0"), each title in the title placeholder of a slide master (so outline view and screen readers find it),
+// slide numbers as fields, bullets as real text, figures as text with their current values, pictures as real pictures
+// (fitted, or filled around their focal point), speaker notes in the notes pane, the theme's colours. Picture
+// placeholders never reach the file (audience.ts). Every run names the East Asian font and zh-CN, so WPS, PowerPoint and
+// LibreOffice pick the same typeface; pptxgenjs's output is then corrected in place (notes, theme fonts, repeated
+// paragraph properties) — see finishPackage.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import PptxGenJS from 'pptxgenjs';
 import { ApiError } from '../../common/api.ts';
-import { formatNumber, resolveFigureRefs, splitFigureRefs } from '../../common/figures.ts';
-import type { Block, Deck, Figure, Slide } from '../../common/model.ts';
+import { audienceSlides } from '../../common/audience.ts';
+import { formatNumber, resolveFigureRefs, splitFigureRefs, withoutEmphasis } from '../../common/figures.ts';
+import type { Block, Deck, Figure, ImageBlock, Slide } from '../../common/model.ts';
 import { EXPORT_FONT, THEME_PALETTES, type ThemePalette } from '../../common/themes.ts';
 import { chineseNumeral, groupBlocks, tableSize, type BlockGroup } from '../../common/slideLayout.ts';
-import { imageSize, type ImageMime } from '../imageFormat.ts';
+import { imageSize, type ImageMime } from '../../common/imageFormat.ts';
 
 export const PPTX_MIME = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
@@ -43,11 +47,12 @@ function run(text: string, options: RunOptions = {}): TextRun {
   return { text: xmlText(text), options: { fontFace: EXPORT_FONT, lang: LANG, ...options } };
 }
 
-/** Runs of text with `{fig:KEY}` references: each figure shows its current display, bold in the figure colour. */
+/** Runs of text with `{fig:KEY}` references (each figure its current display, bold in the figure colour) and emphasis (bold). */
 function figureRuns(text: string, figures: ReadonlyMap<string, Figure>, base: RunOptions, figureColor: string): TextRun[] {
-  return splitFigureRefs(text).map((r) =>
-    r.kind === 'text' ? run(r.text, base) : run(figures.get(r.key)?.display ?? '[?]', { ...base, bold: true, color: figureColor }),
-  );
+  return splitFigureRefs(text).map((r) => {
+    const options = r.em ? { ...base, bold: true } : base;
+    return r.kind === 'text' ? run(r.text, options) : run(figures.get(r.key)?.display ?? '[?]', { ...options, bold: true, color: figureColor });
+  });
 }
 
 /** Ends a paragraph after the last run; paragraph options (bullets, indents) go on the first run only. */
@@ -57,7 +62,7 @@ function paragraph(runs: TextRun[], para: RunOptions = {}): TextRun[] {
 }
 
 /** Characters of a run of text, a figure reference counting as six. */
-const textLength = (text: string) => text.replace(/\{fig:[^}]*\}/g, '123456').length;
+const textLength = (text: string) => withoutEmphasis(text).replace(/\{fig:[^}]*\}/g, '123456').length;
 
 /** Body font sizes in points, largest first (the renderer's densities: 34, 30, 26, 22, 19 px). */
 const BODY_SIZES = [25.5, 22.5, 19.5, 16.5, 14] as const;
@@ -156,39 +161,36 @@ function addCallouts(ctx: SlideContext, items: Extract<Block, { kind: 'figure' }
   });
 }
 
-function addImage(ctx: SlideContext, block: Extract<Block, { kind: 'image' }>, box: Box): void {
+function addImage(ctx: SlideContext, block: ImageBlock, box: Box): void {
   const { slide, palette } = ctx;
   const captionH = block.caption || block.credit ? 0.45 : 0;
   const frame = { x: box.x, y: box.y, w: box.w, h: Math.max(0.5, box.h - captionH) };
+  // Only pictures the file holds reach here (forAudience leaves placeholders out).
   const image = block.assetId ? ctx.images.get(block.assetId) : undefined;
   if (image) {
-    // Fitted inside the frame, keeping its proportions.
     const size = imageSize(image.bytes, image.mime) ?? { width: 4, height: 3 };
-    const scale = Math.min(frame.w / size.width, frame.h / size.height);
-    const w = size.width * scale;
-    const h = size.height * scale;
-    slide.addImage({
-      data: `${image.mime};base64,${Buffer.from(image.bytes).toString('base64')}`,
-      x: frame.x + (frame.w - w) / 2,
-      y: frame.y + (frame.h - h) / 2,
-      w,
-      h,
-      altText: xmlText(block.caption),
-    });
-  } else {
-    slide.addText([run(block.assetId ? '图片缺失' : '图片待添加', { fontSize: 18, color: palette.ink2 })], {
-      ...frame,
-      shape: ctx.pptx.ShapeType.rect,
-      fill: { color: palette.calloutBackground },
-      line: { color: palette.ink2, width: 1.5, dashType: 'dash' },
-      align: 'center',
-      valign: 'middle',
-      fontFace: EXPORT_FONT,
-      lang: LANG,
-    });
+    const data = `${image.mime};base64,${Buffer.from(image.bytes).toString('base64')}`;
+    if (block.fit === 'fill') {
+      // Covering the frame, cropped as the slide's CSS crops it (object-fit: cover at object-position focus).
+      const scale = Math.max(frame.w / size.width, frame.h / size.height);
+      const w = size.width * scale;
+      const h = size.height * scale;
+      const focus = block.focus ?? { x: 0.5, y: 0.5 };
+      const crop = { x: (w - frame.w) * focus.x, y: (h - frame.h) * focus.y, w: frame.w, h: frame.h };
+      slide.addImage({ data, x: frame.x, y: frame.y, w, h, sizing: { type: 'crop', ...crop }, altText: xmlText(block.caption) });
+    } else {
+      // Fitted inside the frame, keeping its proportions.
+      const scale = Math.min(frame.w / size.width, frame.h / size.height);
+      const w = size.width * scale;
+      const h = size.height * scale;
+      slide.addImage({ data, x: frame.x + (frame.w - w) / 2, y: frame.y + (frame.h - h) / 2, w, h, altText: xmlText(block.caption) });
+    }
   }
   if (captionH) {
-    const runs = [...(block.caption ? [run(block.caption, { fontSize: 16, bold: true, color: palette.ink })] : []), ...(block.credit ? [run(`  ${block.credit}`, { fontSize: 12, color: palette.ink2 })] : [])];
+    const runs = [
+      ...(block.caption ? figureRuns(block.caption, ctx.figures, { fontSize: 16, bold: true, color: palette.ink }, palette.figure) : []),
+      ...(block.credit ? figureRuns(`  ${block.credit}`, ctx.figures, { fontSize: 12, color: palette.ink2 }, palette.figure) : []),
+    ];
     slide.addText(paragraph(runs), { x: box.x, y: frame.y + frame.h + 0.05, w: box.w, h: captionH - 0.05, valign: 'top', fontFace: EXPORT_FONT, lang: LANG, margin: 0, fit: 'shrink' });
   }
 }
@@ -267,54 +269,95 @@ function addBody(ctx: SlideContext, blocks: readonly Block[], area: Box, color: 
   }
 }
 
+/** The slide masters: content slides (title band, footer, slide number field) and covers (title, section, closing). */
+const MASTER = { content: 'HUIBAO_CONTENT', cover: 'HUIBAO_COVER', coverWithBody: 'HUIBAO_COVER_BODY' } as const;
+/** The name of the title placeholder on every master. */
+const TITLE = 'title';
+
+const HEAD_H = px(116);
+const CONTENT_TITLE: Box = { x: px(80), y: 0, w: SLIDE_W - px(160), h: HEAD_H };
+const FOOT: Box = { x: px(80), y: SLIDE_H - px(52), w: SLIDE_W - px(160), h: px(52) };
+const NUMBER_W = 0.8;
+/** Cover boxes: the section numeral above the title, the title, the subtitle under it, byline and date at the foot. */
+const COVER_BOXES = {
+  plain: { numeral: { y: 1.05, h: 0.95 }, title: { y: 2.05, h: 1.85 }, subtitle: { y: 4.0, h: 1.0 }, body: { y: 5.0, h: 0 } },
+  withBody: { numeral: { y: 0.45, h: 0.7 }, title: { y: 1.15, h: 1.3 }, subtitle: { y: 2.5, h: 0.6 }, body: { y: 3.2, h: 2.6 } },
+} as const;
+const COVER_X = px(120);
+const COVER_W = SLIDE_W - px(240);
+const META: Box = { x: COVER_X, y: 6.0, w: COVER_W, h: 0.85 };
+
+function defineMasters(pptx: PptxGenJS, palette: ThemePalette, deckTitle: string): void {
+  const font = { fontFace: EXPORT_FONT, lang: LANG };
+  const bar = (y: number, h: number, color: string) => ({ rect: { x: 0, y, w: SLIDE_W, h, fill: { color }, line: { color, width: 0 } } });
+  pptx.defineSlideMaster({
+    title: MASTER.content,
+    background: { color: palette.background },
+    objects: [
+      ...(palette.headBackground ? [bar(0, HEAD_H, palette.headBackground)] : []),
+      bar(HEAD_H, px(6), palette.headRule),
+      { text: { text: xmlText(deckTitle), options: { ...FOOT, w: FOOT.w - NUMBER_W - 0.2, ...font, fontSize: 12, color: palette.ink2, valign: 'middle', margin: 0 } } },
+      { placeholder: { options: { name: TITLE, type: 'title', ...CONTENT_TITLE, ...font, fontSize: 30, bold: true, color: palette.headInk, valign: 'middle', margin: 0 }, text: '' } },
+    ],
+    slideNumber: { x: FOOT.x + FOOT.w - NUMBER_W, y: FOOT.y, w: NUMBER_W, h: FOOT.h, fontFace: EXPORT_FONT, fontSize: 12, bold: true, color: palette.ink2, align: 'right', valign: 'middle', margin: 0 },
+  });
+  // Gold double rules near the top and bottom edges.
+  const rules = [px(34), SLIDE_H - px(34) - px(14)].flatMap((y) => [
+    { line: { x: 0, y, w: SLIDE_W, h: 0, line: { color: palette.coverInk2, width: 2.25 } } },
+    { line: { x: 0, y: y + px(14), w: SLIDE_W, h: 0, line: { color: palette.coverInk2, width: 0.75 } } },
+  ]);
+  for (const [name, boxes] of [
+    [MASTER.cover, COVER_BOXES.plain],
+    [MASTER.coverWithBody, COVER_BOXES.withBody],
+  ] as const) {
+    pptx.defineSlideMaster({
+      title: name,
+      background: { color: palette.coverBackground },
+      objects: [
+        ...rules,
+        { placeholder: { options: { name: TITLE, type: 'title', x: COVER_X, w: COVER_W, ...boxes.title, ...font, fontSize: 44, bold: true, color: palette.coverInk, align: 'center', valign: 'bottom', margin: 0 }, text: '' } },
+      ],
+    });
+  }
+}
+
+/** The slide's title in the master's title placeholder (its box, font and colour come from the master). */
+function addTitle(ctx: SlideContext, title: string, base: RunOptions, figureColor: string, align: 'left' | 'center'): void {
+  ctx.slide.addText(paragraph(figureRuns(title, ctx.figures, base, figureColor), { align }), { placeholder: TITLE, fontFace: EXPORT_FONT, lang: LANG, margin: 0, fit: 'shrink' });
+}
+
 function addCoverSlide(ctx: SlideContext, s: Slide, sectionNumber: number | undefined): void {
   const { slide, palette, figures } = ctx;
-  slide.background = { color: palette.coverBackground };
-  // Gold double rules near the top and bottom edges.
-  for (const y of [px(34), SLIDE_H - px(34) - px(14)]) {
-    slide.addShape(ctx.pptx.ShapeType.line, { x: 0, y, w: SLIDE_W, h: 0, line: { color: palette.coverInk2, width: 2.25 } });
-    slide.addShape(ctx.pptx.ShapeType.line, { x: 0, y: y + px(14), w: SLIDE_W, h: 0, line: { color: palette.coverInk2, width: 0.75 } });
-  }
   const roleText = (role: string) => s.blocks.flatMap((b) => (b.kind === 'text' && b.role === role ? [b.text] : []));
   const rest = s.blocks.filter((b) => !(b.kind === 'text' && ['subtitle', 'byline', 'date'].includes(b.role)));
+  const boxes = rest.length ? COVER_BOXES.withBody : COVER_BOXES.plain;
   const titleSize = s.layout === 'section' ? 54 : s.layout === 'closing' ? 48 : 44;
-  const title: TextRun[] = [];
-  if (sectionNumber !== undefined) title.push(...paragraph([run(chineseNumeral(sectionNumber), { fontSize: 44, bold: true, color: palette.coverInk2 })], { align: 'center', paraSpaceAfter: 12 }));
-  title.push(...paragraph(figureRuns(s.title, figures, { fontSize: titleSize, bold: true, color: palette.coverInk }, palette.coverInk2), { align: 'center', paraSpaceAfter: 10 }));
-  for (const sub of roleText('subtitle')) title.push(...paragraph(figureRuns(sub, figures, { fontSize: 22, color: palette.coverInk2 }, palette.coverInk2), { align: 'center' }));
-  const meta = [...roleText('byline'), ...roleText('date')];
-  const titleBox = { x: px(120), y: px(90), w: SLIDE_W - px(240), h: rest.length ? 3.1 : meta.length ? 4.2 : 5.6 };
-  slide.addText(title, { ...titleBox, valign: rest.length ? 'bottom' : 'middle', fontFace: EXPORT_FONT, lang: LANG, margin: 0, fit: 'shrink' });
-  let y = titleBox.y + titleBox.h + 0.15;
-  if (rest.length) {
-    const h = SLIDE_H - px(90) - y - (meta.length ? 1 : 0);
-    addBody(ctx, rest, { x: px(160), y, w: SLIDE_W - px(320), h }, palette.coverInk2, 'center');
-    y += h;
+  if (sectionNumber !== undefined) {
+    slide.addText(paragraph([run(chineseNumeral(sectionNumber), { fontSize: 44, bold: true, color: palette.coverInk2 })], { align: 'center' }), {
+      x: COVER_X, w: COVER_W, ...boxes.numeral, valign: 'bottom', fontFace: EXPORT_FONT, lang: LANG, margin: 0,
+    });
   }
+  addTitle(ctx, s.title, { fontSize: titleSize, bold: true, color: palette.coverInk }, palette.coverInk2, 'center');
+  const subtitles = roleText('subtitle');
+  if (subtitles.length) {
+    slide.addText(
+      subtitles.flatMap((sub) => paragraph(figureRuns(sub, figures, { fontSize: 22, color: palette.coverInk2 }, palette.coverInk2), { align: 'center' })),
+      { x: COVER_X, w: COVER_W, ...boxes.subtitle, valign: 'top', fontFace: EXPORT_FONT, lang: LANG, margin: 0, fit: 'shrink' },
+    );
+  }
+  const meta = [...roleText('byline'), ...roleText('date')];
+  if (rest.length) addBody(ctx, rest, { x: px(160), w: SLIDE_W - px(320), y: boxes.body.y, h: meta.length ? boxes.body.h : META.y + META.h - boxes.body.y }, palette.coverInk2, 'center');
   if (meta.length) {
     slide.addText(
       meta.flatMap((m) => paragraph([run(m, { fontSize: 18, color: palette.coverInk })], { align: 'center' })),
-      { x: px(120), y, w: SLIDE_W - px(240), h: SLIDE_H - px(90) - y, valign: 'top', fontFace: EXPORT_FONT, lang: LANG, margin: 0, fit: 'shrink' },
+      { ...META, valign: 'top', fontFace: EXPORT_FONT, lang: LANG, margin: 0, fit: 'shrink' },
     );
   }
 }
 
-function addContentSlide(ctx: SlideContext, s: Slide, number: number, deckTitle: string): void {
+function addContentSlide(ctx: SlideContext, s: Slide): void {
   const { slide, palette, figures } = ctx;
-  slide.background = { color: palette.background };
-  if (palette.headBackground) slide.addShape(ctx.pptx.ShapeType.rect, { x: 0, y: 0, w: SLIDE_W, h: px(116), fill: { color: palette.headBackground }, line: { color: palette.headBackground, width: 0 } });
-  slide.addShape(ctx.pptx.ShapeType.rect, { x: 0, y: px(116), w: SLIDE_W, h: px(6), fill: { color: palette.headRule }, line: { color: palette.headRule, width: 0 } });
-  slide.addText(paragraph(figureRuns(s.title, figures, { fontSize: 30, bold: true, color: palette.headInk }, palette.headInk)), {
-    x: px(80),
-    y: 0,
-    w: SLIDE_W - px(160),
-    h: px(116),
-    valign: 'middle',
-    fontFace: EXPORT_FONT,
-    lang: LANG,
-    margin: 0,
-    fit: 'shrink',
-  });
+  addTitle(ctx, s.title, { fontSize: 30, bold: true, color: palette.headInk }, palette.headInk, 'left');
   const body = { x: px(80), y: px(150), w: SLIDE_W - px(160), h: px(720 - 150 - 72) };
   if (s.layout === 'agenda') {
     const items = s.blocks.filter((b): b is Extract<Block, { kind: 'bullet' | 'text' }> => b.kind === 'bullet' || b.kind === 'text');
@@ -331,11 +374,14 @@ function addContentSlide(ctx: SlideContext, s: Slide, number: number, deckTitle:
   } else {
     addBody(ctx, s.blocks, body, palette.ink);
   }
-  slide.addText([run(deckTitle, { fontSize: 12, color: palette.ink2 })], { x: px(80), y: SLIDE_H - px(52), w: SLIDE_W - px(160) - 1, h: px(52), valign: 'middle', fontFace: EXPORT_FONT, lang: LANG, margin: 0 });
-  slide.addText([run(String(number), { fontSize: 12, bold: true, color: palette.ink2 })], { x: SLIDE_W - px(80) - 0.8, y: SLIDE_H - px(52), w: 0.8, h: px(52), align: 'right', valign: 'middle', fontFace: EXPORT_FONT, lang: LANG, margin: 0 });
 }
 
-/** The deck as .pptx bytes: one slide per visible slide. `images` holds the bytes of the deck's assets by id. */
+const isCover = (s: Slide) => s.layout === 'title' || s.layout === 'section' || s.layout === 'closing';
+
+/**
+ * The deck as .pptx bytes: one slide per slide the audience could see, hidden ones marked hidden. `images` holds the
+ * bytes shown for each picture, by asset id; a picture it lacks counts as a placeholder and is left out.
+ */
 export async function writePptx(deck: Deck, images: ReadonlyMap<string, PptxImage>): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
@@ -344,20 +390,24 @@ export async function writePptx(deck: Deck, images: ReadonlyMap<string, PptxImag
   pptx.company = 'Huibao';
   pptx.theme = { headFontFace: EXPORT_FONT, bodyFontFace: EXPORT_FONT };
   const palette = THEME_PALETTES[deck.theme];
+  defineMasters(pptx, palette, deck.title);
   const figures = new Map(deck.figures.map((f) => [f.key, f]));
   const notes: string[] = [];
   let sections = 0;
-  const visible = deck.slides.filter((s) => !s.hidden);
-  visible.forEach((s, i) => {
-    const slide = pptx.addSlide();
+  for (const s of audienceSlides(deck.slides, new Set(images.keys()))) {
+    const hasBody = s.blocks.some((b) => !(b.kind === 'text' && ['subtitle', 'byline', 'date'].includes(b.role)));
+    const slide = pptx.addSlide({ masterName: isCover(s) ? (hasBody ? MASTER.coverWithBody : MASTER.cover) : MASTER.content });
+    // Kept, and skipped in the show, as PowerPoint and WPS do with a slide hidden there.
+    if (s.hidden) slide.hidden = true;
     const ctx: SlideContext = { pptx, slide, palette, figures, images };
-    if (s.layout === 'section') sections++;
-    if (s.layout === 'title' || s.layout === 'section' || s.layout === 'closing') addCoverSlide(ctx, s, s.layout === 'section' ? sections : undefined);
-    else addContentSlide(ctx, s, i + 1, deck.title);
+    // Sections are numbered as the show numbers them: hidden ones do not count.
+    if (s.layout === 'section' && !s.hidden) sections++;
+    if (isCover(s)) addCoverSlide(ctx, s, s.layout === 'section' && !s.hidden ? sections : undefined);
+    else addContentSlide(ctx, s);
     // The notes pane is written by finishPackage (pptxgenjs puts all notes in one run, without a language or font).
     slide.addNotes(NOTES_MARK);
     notes.push(resolveFigureRefs(s.notes, figures));
-  });
+  }
   let written: Uint8Array;
   try {
     written = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;

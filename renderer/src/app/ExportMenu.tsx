@@ -1,7 +1,7 @@
 // The Export menu (editor toolbar, library deck cards): PDF, PDF handout, PPTX, HTML, .huibao. While the core makes
 // the file a status pill shows the format with an indeterminate bar; the file then downloads, and a failure is
 // shown in the user's language until closed.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type MutableRefObject } from 'react';
 import { errorMessage, type ExportFormat } from '../../../decks/common/api.ts';
 import { getApi } from '../api/getApi.ts';
 import { Menu } from '../editor/Menu.tsx';
@@ -23,12 +23,21 @@ export const EXPORT_CHOICES: readonly ExportChoice[] = [
   { key: 'pdf-notes', format: 'pdf', notes: true, label: 'export.pdfNotes' },
   { key: 'pptx', format: 'pptx', label: 'export.pptx' },
   { key: 'html', format: 'html', label: 'export.html' },
+  { key: 'html-notes', format: 'html', notes: true, label: 'export.htmlNotes' },
   { key: 'huibao', format: 'huibao', label: 'export.huibao' },
 ];
 
 type ExportState = { kind: 'running'; label: string } | { kind: 'done'; name: string } | { kind: 'failed'; message: string } | null;
 
-export function ExportMenu({ deckId, beforeExport, className }: { deckId: string; beforeExport?: () => Promise<void>; className?: string }) {
+export interface ExportMenuProps {
+  deckId: string;
+  beforeExport?: () => Promise<void>;
+  className?: string;
+  /** Filled with a runner of the menu's exports by key, for the export commands (keys, the native menu). */
+  control?: MutableRefObject<((key: string) => void) | null>;
+}
+
+export function ExportMenu({ deckId, beforeExport, className, control }: ExportMenuProps) {
   const t = useT();
   const [lang] = useLang();
   const [state, setState] = useState<ExportState>(null);
@@ -49,6 +58,17 @@ export function ExportMenu({ deckId, beforeExport, className }: { deckId: string
     },
     [deckId, beforeExport, lang, t],
   );
+
+  useEffect(() => {
+    if (!control) return;
+    control.current = (key) => {
+      const choice = EXPORT_CHOICES.find((c) => c.key === key);
+      if (choice && !running) void run(choice);
+    };
+    return () => {
+      control.current = null;
+    };
+  }, [control, run, running]);
 
   useEffect(() => {
     if (state?.kind !== 'done') return;

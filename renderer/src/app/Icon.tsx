@@ -12,6 +12,7 @@ const PATHS = {
   check: 'M5 12l5 5 9-10',
   play: 'M8 5v14l11-7z',
   console: 'M3 5h18v11H3zM8 20h8M12 16v4M6 9h6M6 12h4',
+  search: 'M10.5 4a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zM15.5 15.5L20 20',
 } as const;
 
 export function Icon({ name }: { name: keyof typeof PATHS }) {

@@ -1,64 +1,60 @@
 // `#/edit/<deckId>`: the editor. A toolbar; the slide sorter on the left; the slide on the canvas in the middle, edited
 // in place; the inspector, the figures (数据), import warnings and versions on the right. State lives in EditorStore
-// (pure model + undo + autosave); this file lays it out and wires keys, focus and panels.
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+// (pure model + undo + autosave), kept per deck across routes (editorSessions.ts); what each command does is in
+// editorCommands.ts. This file lays the editor out and wires focus, the command context and saving on leave.
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { errorMessage, type DeckApi } from '../../../decks/common/api.ts';
-import {
-  blankSlide,
-  deleteSlideValues,
-  dropAnchor,
-  duplicateSlideValues,
-  expandSections,
-  insertSlideValue,
-  moveSlideValues,
-  stepAnchor,
-  updateSlide,
-} from '../../../decks/common/deckOps.ts';
-import { newId } from '../../../decks/common/ids.ts';
-import { LAYOUTS, type Deck, type Layout, type Slide } from '../../../decks/common/model.ts';
+import { missingPictures } from '../../../decks/common/audience.ts';
+import type { Layout, Slide, Theme } from '../../../decks/common/model.ts';
 import { getApi } from '../api/getApi.ts';
 import { AppHeader } from '../app/AppHeader.tsx';
-import { ExportMenu } from '../app/ExportMenu.tsx';
 import { Icon } from '../app/Icon.tsx';
 import { Toast, type ToastMessage } from '../app/Toast.tsx';
+import { navigate } from '../app/useRoute.ts';
+import { ContextMenu } from '../commands/ContextMenu.tsx';
+import { useCommands, useCommandStates } from '../commands/useCommands.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
-import { figureMap } from '../slides/SlideView.tsx';
+import { usePictureUrls } from '../slides/pictureUrls.ts';
+import { figureMap, SlideAssetsContext } from '../slides/SlideView.tsx';
 import { Canvas, type FieldFocus } from './Canvas.tsx';
+import { EDITOR_COMMANDS, editorCommand, insertSlide, moveSlides, takePicture, type EditorContext, type PictureTarget } from './editorCommands.ts';
 import { EditorIcon } from './EditorIcon.tsx';
-import { EditorStore } from './editorStore.ts';
-import { fieldText, parseFieldKey, setFieldText } from './fields.ts';
-import { FiguresPanel } from './FiguresPanel.tsx';
-import { HistoryPanel } from './HistoryPanel.tsx';
-import { Inspector } from './Inspector.tsx';
-import { Menu } from './Menu.tsx';
-import { caretOffset, placeCaret } from './richText.ts';
-import { single } from './selection.ts';
-import { Sorter, type SorterAction } from './Sorter.tsx';
+import { keptSession, openSession } from './editorSessions.ts';
+import type { EditorStore } from './editorStore.ts';
+import { EditorToolbar } from './EditorToolbar.tsx';
+import { fieldKey, fieldText, parseFieldKey, setFieldText } from './fields.ts';
+import { caretOffset, placeCaret, selectRange } from './richText.ts';
+import { SidePanel } from './SidePanel.tsx';
+import { Sorter } from './Sorter.tsx';
+import { pictureFileOf } from './pictureFiles.ts';
 import { insertFigureRef } from './textEdits.ts';
-import { WarningsPanel } from './WarningsPanel.tsx';
+
+/** What the picture file chooser offers (anything else picked is refused with a message). */
+const PICTURE_ACCEPT = 'image/png,image/jpeg,image/webp,image/gif';
 
 export function DeckView({ deckId }: { deckId: string }) {
   const t = useT();
   const [lang] = useLang();
-  const [store, setStore] = useState<EditorStore | null>(null);
+  // A deck edited earlier in this window shows at once, as it was left (its slide, its undo history).
+  const [store, setStore] = useState<EditorStore | null>(() => keptSession(deckId));
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     let live = true;
-    let made: EditorStore | null = null;
-    const api = getApi();
-    api
-      .getDeck({ deckId })
-      .then((d: Deck) => {
+    let opened: EditorStore | null = null;
+    openSession(getApi(), deckId)
+      .then((s) => {
         if (!live) return;
-        made = new EditorStore(api, d, d);
-        made.startAutoVersions();
-        setStore(made);
+        opened = s;
+        s.startAutoVersions();
+        setStore(s);
       })
       .catch((err: unknown) => live && setError(err));
     return () => {
       live = false;
-      made?.dispose();
+      // The session stays for when the deck is opened again; what is typed is saved now.
+      opened?.stopAutoVersions();
+      void opened?.flush();
     };
   }, [deckId]);
 
@@ -82,7 +78,11 @@ export function DeckView({ deckId }: { deckId: string }) {
   return <Editor store={store} api={getApi()} />;
 }
 
-type Side = 'inspector' | 'figures' | 'warnings' | 'history';
+/** The commands whose state the toolbar and the inspector show (worked out at each render). */
+const TOOLBAR_COMMANDS = (['undo', 'redo', 'duplicate', 'delete', 'hide', 'insert-picture', 'present-console', 'present-start', 'present-current'] as const).map(editorCommand);
+
+/** The sorter's context menu: what a right-click on slides offers. */
+const SORTER_MENU = ['cut', 'copy', 'paste', null, 'new-slide', 'duplicate', 'delete', 'hide', null, 'move-up', 'move-down', null, 'present-current'] as const;
 
 function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
   const t = useT();
@@ -90,40 +90,41 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const { model, selection } = state;
   const slides = model.slides;
-  // While typing, the sorter's thumbnails catch up after the text is painted (a low-priority render).
-  const deferredSlides = useDeferredValue(slides);
-  const sorterSlides = state.typing ? deferredSlides : slides;
+  // While typing, the sorter's thumbnails catch up after the text is painted (a low-priority render). Other edits
+  // (a move) leave the deferred value alone, so they cause no second, background render of the editor.
+  const deferredSlides = useDeferredValue(state.typing ? slides : null);
+  const sorterSlides = state.typing && deferredSlides ? deferredSlides : slides;
   const figures = useMemo(() => figureMap(model.figures), [model.figures]);
-  const [side, setSide] = useState<Side>('inspector');
-  const [focusFigure, setFocusFigure] = useState<string | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [overflowing, setOverflowing] = useState<ReadonlySet<string>>(new Set());
-  const pendingFocus = useRef<{ key: string; offset: number } | null>(null);
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  const pendingFocus = useRef<{ key: string; start: number; end: number } | null>(null);
   const lastCaret = useRef<{ key: string; offset: number } | null>(null);
   const sorterRef = useRef<HTMLElement | null>(null);
   const root = useRef<HTMLDivElement>(null);
+  const exportControl = useRef<((choice: string) => void) | null>(null);
+  const themeControl = useRef<(() => void) | null>(null);
+  const pictureInput = useRef<HTMLInputElement>(null);
+  const pictureFor = useRef<PictureTarget | null>(null);
   const deck = store.deck;
+  const theme = model.theme;
+  const pictureUrls = usePictureUrls(api, deck.id, state.assets, slides);
 
-  const index = useMemo(() => new Map(slides.map((s, i) => [s.id, i])), [slides]);
-  const currentIndex = index.get(selection.current) ?? 0;
+  const currentIndex = useMemo(() => Math.max(0, slides.findIndex((s) => s.id === selection.current)), [slides, selection.current]);
   const current: Slide | undefined = slides[currentIndex];
-  const sectionNumbers = useMemo(() => {
-    const m = new Map<string, number>();
-    let n = 0;
-    for (const s of slides) if (s.layout === 'section') m.set(s.id, ++n);
-    return m;
-  }, [slides]);
+  const sectionNumber = useMemo(() => (current?.layout === 'section' ? slides.slice(0, currentIndex + 1).filter((s) => s.layout === 'section').length : undefined), [slides, current, currentIndex]);
 
-  const say = useCallback((text: string, undoable = false) => {
-    setToast({ id: Date.now(), text, ...(undoable ? { action: { label: t('library.undo'), run: () => store.undo() } } : {}) });
-  }, [store, t]);
+  const say = useCallback(
+    (text: string, undoable = false) => setToast({ id: Date.now(), text, ...(undoable ? { action: { label: t('library.undo'), run: () => store.undo() } } : {}) }),
+    [store, t],
+  );
 
   // ---- focus of slide texts ----
 
   const focus = useMemo<FieldFocus>(
     () => ({
-      focusField(key, offset) {
-        pendingFocus.current = { key, offset };
+      focusField(key, start, end = start) {
+        pendingFocus.current = { key, start, end };
       },
     }),
     [],
@@ -136,7 +137,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
     if (!el) return;
     pendingFocus.current = null;
     el.focus();
-    placeCaret(el, want.offset);
+    selectRange(el, want.start, want.end);
   });
 
   useEffect(() => {
@@ -161,125 +162,93 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
     });
   }, []);
 
-  // ---- slide commands ----
+  // ---- commands ----
 
-  const selectSlide = useCallback((id: string) => store.select(single(id)), [store]);
-
-  const insertSlide = (layout: Layout) => {
-    const slide = blankSlide(newId(), layout);
-    store.edit((m) => ({ ...m, slides: insertSlideValue(m.slides, slide, selection.current || undefined) }), {
-      label: 'insert',
-      immediate: true,
-      select: single(slide.id),
-      focus: slide.id,
-    });
-    focus.focusField(`${slide.id}:title`, 0);
-  };
-
-  const duplicate = () => {
-    let copies: string[] = [];
-    store.edit(
-      (m) => {
-        const r = duplicateSlideValues(m.slides, selection.ids, () => newId());
-        copies = r.copies;
-        return { ...m, slides: r.slides };
+  const context = useCallback(
+    (): EditorContext => ({
+      store,
+      state: store.getState(),
+      api,
+      t,
+      lang,
+      say,
+      focusField: focus.focusField,
+      exportAs: (choice) => exportControl.current?.(choice),
+      present: (from) => {
+        void store.flush().then(() => {
+          const { model: m, selection: sel } = store.getState();
+          if (from === 'console') return navigate({ name: 'console', deckId: deck.id });
+          navigate({ name: 'present', deckId: deck.id, slideIndex: from === 'current' ? Math.max(0, m.slides.findIndex((s) => s.id === sel.current)) : 0 });
+        });
       },
-      { label: 'duplicate', immediate: true },
-    );
-    if (copies.length > 0) store.select({ ids: copies, current: copies[0]!, anchor: copies[0]! });
-  };
+      leave: () => navigate({ name: 'library' }),
+      choosePicture: (target) => {
+        const input = pictureInput.current;
+        if (!input) return;
+        pictureFor.current = target;
+        input.click();
+      },
+      openThemes: () => themeControl.current?.(),
+      pictureTarget: () => {
+        // The picture frame that has the focus on the canvas takes a pasted picture.
+        const el = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-picture]') : null;
+        const slideId = store.getState().selection.current;
+        return el && slideId ? { slideId, index: Number(el.dataset.picture) } : null;
+      },
+    }),
+    [store, api, t, lang, say, focus, deck.id],
+  );
+  const run = useCommands(EDITOR_COMMANDS, context);
+  // For drawing: what can run follows this render's state (the context menu reads it; buttons get `states`).
+  const ctx = useMemo(() => ({ ...context(), state }), [context, state]);
+  const states = useCommandStates(TOOLBAR_COMMANDS, ctx);
+  const onInsertSlide = useCallback((layout: Layout) => insertSlide(context(), layout), [context]);
+  const toggleHidden = useCallback(() => run(editorCommand('hide')), [run]);
+  const flush = useCallback(() => store.flush(), [store]);
+  const choosePicture = useCallback((target: PictureTarget) => context().choosePicture(target), [context]);
+  const chooseTheme = useCallback((next: Theme) => store.setTheme(next), [store]);
+  // The theme picker's thumbnails show the current slide; read when the picker opens (so moves do not redraw the toolbar).
+  const themePreview = useCallback(() => {
+    const { model: m, selection: sel } = store.getState();
+    const at = Math.max(0, m.slides.findIndex((s) => s.id === sel.current));
+    const slide = m.slides[at];
+    return slide ? { slide, figures: figureMap(m.figures), deckTitle: store.deck.title, number: at + 1 } : undefined;
+  }, [store]);
 
-  const remove = () => {
-    const ids = selection.ids;
-    if (ids.length >= slides.length) {
-      say(t('editor.cannotDeleteAll'));
-      return;
-    }
-    store.edit((m) => ({ ...m, slides: deleteSlideValues(m.slides, ids) }), { label: 'delete', immediate: true });
-    say(t('editor.deleted', { n: ids.length }), true);
-  };
-
-  const toggleHidden = () => {
-    const hide = !selection.ids.every((id) => slides[index.get(id)!]?.hidden);
-    store.edit(
-      (m) => ({ ...m, slides: selection.ids.reduce((acc, id) => updateSlide(acc, id, { hidden: hide }), m.slides as Slide[]) }),
-      { label: 'hide', immediate: true },
-    );
-  };
-
-  const move = (ids: readonly string[], afterId: string | null) => {
-    const moving = expandSections(slides, ids);
-    const anchor = dropAnchor(slides, moving, afterId);
-    const before = slides.map((s) => s.id).join();
-    const next = moveSlideValues(slides, moving, anchor);
-    if (next.map((s) => s.id).join() === before) return;
-    store.edit(() => ({ ...model, slides: next }), {
-      label: 'move',
-      immediate: true,
-      select: { ids: moving, current: moving.includes(selection.current) ? selection.current : moving[0]!, anchor: moving[0]! },
-    });
-  };
-
-  const step = (dir: -1 | 1) => {
-    const anchor = stepAnchor(slides, selection.ids, dir);
-    if (anchor === undefined) return;
-    move(selection.ids, anchor);
-  };
-
-  const onSorterAction = (action: SorterAction) => {
-    if (action === 'delete') remove();
-    else if (action === 'duplicate') duplicate();
-    else if (action === 'moveUp') step(-1);
-    else if (action === 'moveDown') step(1);
-    else if (action === 'editTitle' && current) {
-      const el = root.current?.querySelector<HTMLElement>(`[data-field="${CSS.escape(`${current.id}:title`)}"]`);
-      if (el) {
-        el.focus();
-        placeCaret(el, current.title.length);
+  /** Puts a figure at the caret of the current slide's text (else at the end of its first text). */
+  const insertFigure = useCallback(
+    (key: string) => {
+      const { model: m, selection: sel } = store.getState();
+      const slide = m.slides.find((s) => s.id === sel.current);
+      if (!slide) return;
+      let ref = lastCaret.current ? parseFieldKey(lastCaret.current.key) : null;
+      let offset = lastCaret.current?.offset ?? 0;
+      if (!ref || ref.slideId !== slide.id || fieldText(m.slides, ref) === null) {
+        const first = slide.blocks.findIndex((b) => b.kind === 'bullet' || b.kind === 'text');
+        ref = first >= 0 ? { slideId: slide.id, part: 'block', index: first } : { slideId: slide.id, part: 'title' };
+        offset = (fieldText(m.slides, ref) ?? '').length;
       }
-    }
-  };
+      const target = ref;
+      const r = insertFigureRef(fieldText(m.slides, target) ?? '', offset, key);
+      store.edit((mm) => ({ ...mm, slides: setFieldText(mm.slides, target, r.text) }), { label: 'insertFigure', immediate: true, focus: slide.id });
+      focus.focusField(fieldKey(target), r.caret);
+    },
+    [store, focus],
+  );
 
-  const insertFigure = (key: string) => {
-    if (!current) return;
-    let ref = lastCaret.current ? parseFieldKey(lastCaret.current.key) : null;
-    let offset = lastCaret.current?.offset ?? 0;
-    if (!ref || ref.slideId !== current.id || fieldText(slides, ref) === null) {
-      const first = current.blocks.findIndex((b) => b.kind === 'bullet' || b.kind === 'text');
-      ref = first >= 0 ? { slideId: current.id, part: 'block', index: first } : { slideId: current.id, part: 'title' };
-      offset = (fieldText(slides, ref) ?? '').length;
-    }
-    const target = ref;
-    const r = insertFigureRef(fieldText(slides, target) ?? '', offset, key);
-    store.edit((m) => ({ ...m, slides: setFieldText(m.slides, target, r.text) }), { label: 'insertFigure', immediate: true, focus: current.id });
-    const k = target.part === 'block' ? `${target.slideId}:b${target.index}` : `${target.slideId}:${target.part}`;
-    focus.focusField(k, r.caret);
-  };
+  const editTitle = useCallback(() => {
+    const id = store.getState().selection.current;
+    const el = root.current?.querySelector<HTMLElement>(`[data-field="${CSS.escape(`${id}:title`)}"]`);
+    if (!el) return;
+    el.focus();
+    placeCaret(el, el.textContent?.length ?? 0);
+  }, [store]);
 
-  // ---- keys, autosave triggers ----
+  // ---- saving when the page goes away ----
 
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      if (!mod) return;
-      const target = e.target as HTMLElement | null;
-      const nativeField = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') && !('appUndo' in target.dataset);
-      const k = e.key.toLowerCase();
-      if (k === 's') {
-        e.preventDefault();
-        void store.flush();
-        return;
-      }
-      if (nativeField) return;
-      if (k === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        store.undo();
-      } else if ((k === 'z' && e.shiftKey) || k === 'y') {
-        e.preventDefault();
-        store.redo();
-      }
-    };
     const onBeforeInput = (e: InputEvent) => {
+      // The browser's own undo (its context menu, a gesture) goes through the editor's history too.
       if (e.inputType === 'historyUndo' || e.inputType === 'historyRedo') {
         e.preventDefault();
         if (e.inputType === 'historyUndo') store.undo();
@@ -288,43 +257,40 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
     };
     const flush = () => void store.flush();
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
-    window.addEventListener('keydown', onKey, true);
     window.addEventListener('beforeinput', onBeforeInput, true);
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
-      window.removeEventListener('keydown', onKey, true);
       window.removeEventListener('beforeinput', onBeforeInput, true);
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
     };
   }, [store]);
 
-  const jumpTo = (slideId: string) => {
-    store.select(single(slideId));
-  };
-
-  const showFigure = useCallback((key: string) => {
-    setSide('figures');
-    setFocusFigure(key);
-  }, []);
   const leaveCanvas = useCallback(() => sorterRef.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus(), []);
+  const closeMenu = useCallback(() => setMenuAt(null), []);
 
-  const openWarnings = state.warnings.filter((w) => !w.dismissed).length;
-  const canUndo = state.stack.past.length > 0;
-  const canRedo = state.stack.future.length > 0;
-  const allHidden = selection.ids.length > 0 && selection.ids.every((id) => slides[index.get(id)!]?.hidden);
   const saveText =
     state.save === 'saving' ? t('editor.save.saving') : state.save === 'pending' ? t('editor.save.pending') : state.save === 'error' ? t('editor.save.failed') : t('editor.save.saved');
-
-  const tabs: { key: Side; label: string; badge?: number }[] = [
-    { key: 'inspector', label: t('editor.tab.inspector') },
-    { key: 'figures', label: t('editor.tab.figures') },
-    { key: 'warnings', label: t('editor.tab.warnings'), badge: openWarnings },
-    { key: 'history', label: t('editor.tab.history') },
-  ];
+  const overflowHere = current !== undefined && overflowing.has(current.id);
+  const missingHere = current ? (missingPictures([current])[0] ?? null) : null;
+  const onPicture = useCallback(
+    (slideId: string, index: number, file: File | null) => {
+      if (file) void takePicture(context(), file, { slideId, index });
+      else context().choosePicture({ slideId, index });
+    },
+    [context],
+  );
+  // A picture file dropped anywhere on the stage (not on a frame) is inserted as Insert › Picture would.
+  const onStageDrop = (e: DragEvent) => {
+    const file = pictureFileOf(e.dataTransfer);
+    if (!file) return;
+    e.preventDefault();
+    void takePicture(context(), file, null);
+  };
 
   return (
+    <SlideAssetsContext.Provider value={pictureUrls}>
     <div className="page editor" ref={root} onBlur={(e) => (e.target as HTMLElement).dataset?.field && void store.flush()}>
       <AppHeader>
         <div className="deck-view-title">
@@ -338,58 +304,34 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
           </span>
         </div>
       </AppHeader>
-      <div className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
-        <div className="tool-group">
-          <button type="button" className="tool-button icon-only" aria-label={t('editor.undo')} title={`${t('editor.undo')} (Ctrl+Z)`} disabled={!canUndo} onMouseDown={(e) => e.preventDefault()} onClick={() => store.undo()}>
-            <EditorIcon name="undo" />
-          </button>
-          <button type="button" className="tool-button icon-only" aria-label={t('editor.redo')} title={`${t('editor.redo')} (Ctrl+Shift+Z)`} disabled={!canRedo} onMouseDown={(e) => e.preventDefault()} onClick={() => store.redo()}>
-            <EditorIcon name="redo" />
-          </button>
-        </div>
-        <div className="tool-group">
-          <Menu
-            label={t('editor.newSlide')}
-            icon={<EditorIcon name="add" />}
-            items={LAYOUTS.map((layout) => ({ key: layout, label: t(`editor.layoutName.${layout}`), run: () => insertSlide(layout) }))}
-          />
-          <button type="button" className="tool-button" onClick={duplicate} title="Ctrl+D">
-            <EditorIcon name="copy" />
-            <span className="tool-label">{t('editor.duplicate')}</span>
-          </button>
-          <button type="button" className="tool-button" onClick={remove} title="Delete">
-            <EditorIcon name="trash" />
-            <span className="tool-label">{t('editor.delete')}</span>
-          </button>
-          <button type="button" className="tool-button" onClick={toggleHidden} aria-pressed={allHidden}>
-            <EditorIcon name={allHidden ? 'eye' : 'eyeOff'} />
-            <span className="tool-label">{allHidden ? t('editor.unhide') : t('editor.hide')}</span>
-          </button>
-        </div>
-        <div className="tool-group">
-          <Menu
-            label={t('editor.insertFigure')}
-            icon={<EditorIcon name="chip" />}
-            className="menu-figures"
-            empty={t('editor.figures.none')}
-            items={model.figures.map((f) => ({ key: f.key, label: f.label || f.key, hint: f.display, run: () => insertFigure(f.key) }))}
-          />
-        </div>
-        <div className="tool-spacer" />
-        <div className="tool-group">
-          <ExportMenu deckId={deck.id} beforeExport={() => store.flush()} />
-        </div>
-        <div className="tool-group">
-          <a className="tool-button" href={`#/present/${encodeURIComponent(deck.id)}`}>
-            <EditorIcon name="play" />
-            <span className="tool-label">{t('editor.presentStart')}</span>
-          </a>
-          <a className="tool-button accent" href={`#/present/${encodeURIComponent(deck.id)}/${currentIndex}`}>
-            <EditorIcon name="playHere" />
-            <span className="tool-label">{t('editor.presentHere')}</span>
-          </a>
-        </div>
-      </div>
+      <EditorToolbar
+        deckId={deck.id}
+        states={states}
+        run={run}
+        figures={model.figures}
+        onInsertSlide={onInsertSlide}
+        onInsertFigure={insertFigure}
+        flush={flush}
+        exportControl={exportControl}
+        themeControl={themeControl}
+        theme={theme}
+        onChooseTheme={chooseTheme}
+        previewOf={themePreview}
+      />
+      <input
+        ref={pictureInput}
+        className="visually-hidden"
+        type="file"
+        accept={PICTURE_ACCEPT}
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="picture-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void takePicture(context(), file, pictureFor.current);
+        }}
+      />
       {state.error !== null && (
         <div className="banner error editor-banner" role="alert">
           <Icon name="alert" />
@@ -399,7 +341,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
           </button>
         </div>
       )}
-      <div className={`editor-body side-${side}`}>
+      <div className="editor-body">
         <nav
           className="sorter-pane"
           aria-label={t('editor.slides')}
@@ -414,25 +356,32 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
           <Sorter
             slides={sorterSlides}
             figures={figures}
-            theme={deck.theme}
+            theme={theme}
             deckTitle={deck.title}
             selection={selection}
             overflowing={overflowing}
             onSelect={(sel) => store.select(sel)}
-            onDrop={move}
-            onAction={onSorterAction}
+            onDrop={(ids, afterId) => moveSlides(store, ids, afterId)}
+            onEditTitle={editTitle}
+            onContextMenu={(x, y) => setMenuAt({ x, y })}
             onOverflow={onOverflow}
           />
         </nav>
-        <main className="stage">
+        <main
+          className="stage"
+          onDragOver={(e) => {
+            if (Array.from(e.dataTransfer.types).includes('Files')) e.preventDefault();
+          }}
+          onDrop={onStageDrop}
+        >
           {current ? (
             <>
               <div className="stage-bar">
                 <span className="stage-counter">{t('editor.counter', { n: currentIndex + 1, total: slides.length })}</span>
                 {current.hidden && <span className="badge">{t('editor.hidden')}</span>}
-                {overflowing.has(current.id) && (
+                {missingHere && (
                   <span className="badge badge-warn" role="note">
-                    <EditorIcon name="alert" size={13} /> {t('editor.overflow')}
+                    <EditorIcon name="image" size={13} /> {t(missingHere.leftOut ? 'picture.badgeSlide' : 'picture.badge', { n: missingHere.count })}
                   </span>
                 )}
               </div>
@@ -440,13 +389,15 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
                 store={store}
                 slide={current}
                 figures={figures}
-                theme={deck.theme}
+                theme={theme}
                 number={currentIndex + 1}
                 deckTitle={deck.title}
-                sectionNumber={sectionNumbers.get(current.id)}
+                sectionNumber={sectionNumber}
                 focus={focus}
+                overflowing={overflowHere}
                 onOverflow={onOverflow}
                 onLeave={leaveCanvas}
+                onPicture={onPicture}
               />
               <p className="stage-hint">{t('editor.canvasHint')}</p>
             </>
@@ -454,37 +405,31 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
             <p className="placeholder-page">{t('editor.empty')}</p>
           )}
         </main>
-        <aside className="side-panel" aria-label={t('editor.sidePanel')}>
-          <div className="side-tabs" role="tablist" aria-label={t('editor.sidePanel')}>
-            {tabs.map((tab) => (
-              <button
-                key={tab.key}
-                type="button"
-                role="tab"
-                id={`tab-${tab.key}`}
-                aria-selected={side === tab.key}
-                aria-controls={`tabpanel-${tab.key}`}
-                className="side-tab"
-                onClick={() => setSide(tab.key)}
-              >
-                {tab.label}
-                {tab.badge ? <span className="tab-badge">{tab.badge}</span> : null}
-              </button>
-            ))}
-          </div>
-          <div className="side-body" role="tabpanel" id={`tabpanel-${side}`} aria-labelledby={`tab-${side}`}>
-            {side === 'inspector' && current && <Inspector store={store} slide={current} figures={figures} onShowFigure={showFigure} />}
-            {side === 'figures' && (
-              <FiguresPanel api={api} store={store} figures={model.figures} slides={slides} focusKey={focusFigure} onJump={jumpTo} />
-            )}
-            {side === 'warnings' && (
-              <WarningsPanel warnings={state.warnings} slides={slides} onJump={jumpTo} onDismiss={(id) => void store.dismissWarning(id)} />
-            )}
-            {side === 'history' && <HistoryPanel api={api} store={store} onRestored={(label) => say(t('editor.history.restored', { label }), true)} />}
-          </div>
-        </aside>
+        <SidePanel
+          api={api}
+          store={store}
+          state={state}
+          current={current}
+          figures={figures}
+          hidden={states.hide?.checked ?? false}
+          onToggleHidden={toggleHidden}
+          onChoosePicture={choosePicture}
+          onRestored={(label) => say(t('editor.history.restored', { label }), true)}
+        />
       </div>
+      {menuAt && (
+        <ContextMenu
+          x={menuAt.x}
+          y={menuAt.y}
+          label={t('editor.slideMenu')}
+          items={SORTER_MENU.map((id) => (id ? editorCommand(id) : null))}
+          ctx={ctx}
+          run={run}
+          onClose={closeMenu}
+        />
+      )}
       <Toast toast={toast} onDone={() => setToast(null)} />
     </div>
+    </SlideAssetsContext.Provider>
   );
 }

@@ -59,8 +59,9 @@ export function EditableField(props: EditableFieldProps) {
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const el = ref.current;
     if (!el) return;
-    // No rich formatting: Ctrl+B/I/U would wrap text in elements.
-    if ((e.ctrlKey || e.metaKey) && ['b', 'i', 'u'].includes(e.key.toLowerCase())) {
+    // No rich formatting from the browser: Ctrl+I/U would wrap text in elements. (Ctrl+B is the Emphasis command,
+    // which changes the stored text.)
+    if ((e.ctrlKey || e.metaKey) && ['i', 'u'].includes(e.key.toLowerCase())) {
       e.preventDefault();
       return;
     }

@@ -11,11 +11,16 @@ const PATHS = {
   chip: 'M4 7h16v10H4zM8 12h2M13 12h3',
   play: 'M7 4l13 8-13 8z',
   playHere: 'M4 4v16M9 5l11 7-11 7z',
+  slides: 'M3 4h18v11H3zM8 20h8M12 15v5M7 8h6M7 11h4',
   alert: 'M12 4l9 16H3zM12 10v4M12 17v.5',
   history: 'M4 12a8 8 0 1 0 2.3-5.6M4 4v4h4M12 8v4l3 2',
   sliders: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4',
   chevron: 'M6 9l6 6 6-6',
   saved: 'M5 12l5 5 9-10',
+  image: 'M3 5h18v14H3zM3 16l5-5 4 4 3-3 6 6M16 9.5a1.5 1.5 0 1 0 0-.01',
+  palette: 'M12 3a9 9 0 1 0 0 18c1.1 0 1.6-.8 1.2-1.7-.5-1.1.2-2.3 1.4-2.3H17a4 4 0 0 0 4-4c0-5.5-4-10-9-10zM7.5 12.5h0M9.5 8h0M14.5 8h0M17 11.5h0',
+  fit: 'M3 5h18v14H3zM8 8h8v8H8z',
+  fill: 'M3 5h18v14H3zM3 5l18 14M21 5L3 19',
 } as const;
 
 export type EditorIconName = keyof typeof PATHS;

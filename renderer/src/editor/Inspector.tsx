@@ -1,5 +1,5 @@
-// The inspector beside the canvas: the slide's layout, its speaker notes (editable, with figure chips), and the
-// figures the slide shows.
+// The inspector beside the canvas: the slide's layout, its pictures (fit, fill, focal point), its speaker notes
+// (editable, with figure chips), and the figures the slide shows.
 import { memo } from 'react';
 import { LAYOUTS, type Layout, type Slide } from '../../../decks/common/model.ts';
 import { figuresOfSlide, updateSlide } from '../../../decks/common/deckOps.ts';
@@ -7,17 +7,24 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import type { FigureMap } from '../slides/SlideView.tsx';
 import { typeInto } from './Canvas.tsx';
 import { EditableField } from './EditableField.tsx';
+import type { PictureTarget } from './editorCommands.ts';
 import type { EditorStore } from './editorStore.ts';
 import { fieldKey } from './fields.ts';
+import { PictureInspector } from './PictureInspector.tsx';
 
 interface InspectorProps {
   store: EditorStore;
+  /** The Hide command's state and action: on every selected slide, as the toolbar's. */
+  hidden: boolean;
+  onToggleHidden(): void;
+  /** Opens the file chooser for picture `index` of the slide. */
+  onChoosePicture(target: PictureTarget): void;
   slide: Slide;
   figures: FigureMap;
   onShowFigure(key: string): void;
 }
 
-export const Inspector = memo(function Inspector({ store, slide, figures, onShowFigure }: InspectorProps) {
+export const Inspector = memo(function Inspector({ store, hidden, onToggleHidden, onChoosePicture, slide, figures, onShowFigure }: InspectorProps) {
   const t = useT();
   const keys = figuresOfSlide(slide);
   const setLayout = (layout: Layout) =>
@@ -55,17 +62,12 @@ export const Inspector = memo(function Inspector({ store, slide, figures, onShow
             {t('editor.addBullet')}
           </button>
           <label className="check">
-            <input
-              type="checkbox"
-              checked={slide.hidden}
-              onChange={(e) =>
-                store.edit((m) => ({ ...m, slides: updateSlide(m.slides, slide.id, { hidden: e.target.checked }) }), { label: 'hide', immediate: true, focus: slide.id })
-              }
-            />
+            <input type="checkbox" checked={hidden} onChange={onToggleHidden} />
             {t('editor.hideSlide')}
           </label>
         </div>
       </section>
+      <PictureInspector store={store} slide={slide} onChoose={(index) => onChoosePicture({ slideId: slide.id, index })} />
       <section className="inspector-section inspector-notes" aria-labelledby="insp-notes">
         <h3 id="insp-notes" className="inspector-heading">
           {t('editor.notes')}

@@ -1,5 +1,7 @@
 // The slide sorter: a windowed listbox of thumbnails with section headers, multi-selection, drag and drop (dnd-kit's
-// pointer sensor) with an insertion line, and the keyboard of a desktop editor (↑/↓, Shift, Alt+↑/↓, Ctrl+A, Delete).
+// pointer sensor) with an insertion line, moving through it with the keys of a desktop editor (↑/↓, Shift, Home/End,
+// Enter/F2 to edit the title), and a context menu. The slide commands' keys (Delete, Ctrl+D, Alt+↑/↓, Ctrl+C …) are
+// the editor's (editorCommands.ts): they work the same wherever the focus is.
 import {
   DndContext,
   DragOverlay,
@@ -21,8 +23,6 @@ import { clickSelect, stepSelect, type Selection } from './selection.ts';
 import { Thumbnail } from './Thumbnail.tsx';
 import { rowAt, rowOffsets, scrollToShow, visibleRange } from './windowing.ts';
 
-export type SorterAction = 'delete' | 'duplicate' | 'moveUp' | 'moveDown' | 'editTitle';
-
 interface SorterProps {
   slides: readonly Slide[];
   figures: FigureMap;
@@ -33,7 +33,10 @@ interface SorterProps {
   onSelect(sel: Selection): void;
   /** Drop: move the dragged slides to just after `afterId` (null: to the start). */
   onDrop(ids: readonly string[], afterId: string | null): void;
-  onAction(action: SorterAction): void;
+  /** Enter or F2: edit the current slide's title. */
+  onEditTitle(): void;
+  /** A right-click (or Shift+F10, the menu key) asks for the context menu at this point of the window. */
+  onContextMenu(x: number, y: number): void;
   onOverflow(slide: Slide, overflows: boolean): void;
 }
 
@@ -132,7 +135,9 @@ export function Sorter(props: SorterProps) {
   }, []);
 
   // Keep the current slide in view when the selection moves (by keyboard, or from the canvas or a panel).
-  // (From the viewport as last measured: reading the scroller's layout here would force a layout before paint.)
+  // (From the viewport as last measured: reading the scroller's layout here would force a layout before paint. And
+  // scrolled at the next frame, where the browser lays the page out anyway: scrolling now, in the task of the key
+  // press, would force a second layout into it.)
   const view = useRef(viewport);
   view.current = viewport;
   useEffect(() => {
@@ -140,34 +145,41 @@ export function Sorter(props: SorterProps) {
     const i = rowIndex.get(selection.current);
     if (!el || i === undefined) return;
     const next = scrollToShow(tops, heights, i, view.current.top, view.current.height);
-    if (next !== view.current.top) el.scrollTop = next;
+    if (next === view.current.top) return;
+    const frame = requestAnimationFrame(() => {
+      el.scrollTop = next;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [selection.current, rowIndex, tops, heights]);
 
   const selected = useMemo(() => new Set(selection.ids), [selection.ids]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const mod = e.ctrlKey || e.metaKey;
     const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 5, PageUp: -5, Home: -Infinity, End: Infinity };
-    if (e.key in steps && e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
-      e.preventDefault();
-      props.onAction(e.key === 'ArrowUp' ? 'moveUp' : 'moveDown');
-    } else if (e.key in steps) {
+    // Keys with Ctrl, Alt or ⌘ are the editor's commands (Alt+↓ moves slides), not moves through the list.
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key in steps) {
       e.preventDefault();
       const delta = steps[e.key]!;
       onSelect(stepSelect(selection, order, Number.isFinite(delta) ? delta : delta > 0 ? order.length : -order.length, e.shiftKey));
-    } else if (mod && e.key.toLowerCase() === 'a') {
-      e.preventDefault();
-      onSelect({ ids: order, current: selection.current, anchor: order[0] ?? selection.current });
-    } else if (mod && e.key.toLowerCase() === 'd') {
-      e.preventDefault();
-      props.onAction('duplicate');
-    } else if (e.key === 'Delete' || e.key === 'Backspace') {
-      e.preventDefault();
-      props.onAction('delete');
     } else if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
-      props.onAction('editTitle');
+      props.onEditTitle();
+    } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      e.preventDefault();
+      const row = scroller.current?.querySelector<HTMLElement>(`#${CSS.escape(optionId(selection.current))}`);
+      const box = (row ?? scroller.current)?.getBoundingClientRect();
+      if (box) props.onContextMenu(box.left + box.width / 2, box.top + box.height / 2);
     }
+  };
+
+  // Right-click: on a slide not selected yet, that slide alone is selected first (as in PowerPoint).
+  const onContextMenu = (e: MouseEvent) => {
+    e.preventDefault();
+    const id = (e.target as HTMLElement).closest<HTMLElement>('[data-slide-id]')?.dataset.slideId;
+    if (id && !selection.ids.includes(id)) onSelect({ ids: [id], current: id, anchor: id });
+    scroller.current?.focus({ preventScroll: true });
+    props.onContextMenu(e.clientX, e.clientY);
   };
 
   // Stable across renders (rows are memoised): reads the latest selection and order through a ref.
@@ -180,6 +192,25 @@ export function Sorter(props: SorterProps) {
   }, []);
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
+
+  // What a screen reader hears while slides are dragged (dnd-kit's own words are English and name its ids).
+  const spoken = useRef<{ ids: readonly string[]; afterId: string | null | undefined }>({ ids: [], afterId: undefined });
+  const accessibility = useMemo(() => {
+    const numberOf = (id: string) => latest.current.order.indexOf(id) + 1;
+    return {
+      screenReaderInstructions: { draggable: t('editor.dnd.instructions') },
+      announcements: {
+        onDragStart: () => t('editor.dnd.start', { n: spoken.current.ids.length, at: spoken.current.ids.map(numberOf).join('、') }),
+        onDragOver: () => undefined,
+        onDragEnd: () => {
+          const { afterId } = spoken.current;
+          if (afterId === undefined) return t('editor.dnd.notMoved');
+          return afterId === null ? t('editor.dnd.toStart') : t('editor.dnd.after', { at: numberOf(afterId) });
+        },
+        onDragCancel: () => t('editor.dnd.cancel'),
+      },
+    };
+  }, [t]);
 
   // Drag and drop: the whole list is one dnd-kit draggable (pointer sensor), and where the pointer is over the list is
   // read from the rows' known offsets — no per-row droppables, so ordinary renders of the rows stay cheap.
@@ -206,6 +237,7 @@ export function Sorter(props: SorterProps) {
       onSelect({ ids: [lead], current: lead, anchor: lead });
     }
     setDrag({ ids, lead });
+    spoken.current = { ids, afterId: undefined };
     // Scrolls the list while the pointer rests near its top or bottom edge.
     const tick = () => {
       const el = scroller.current;
@@ -225,7 +257,10 @@ export function Sorter(props: SorterProps) {
 
   const track = (clientY: number) => {
     const i = rowAtPointer(clientY);
-    if (i < 0) return setDrop(null);
+    if (i < 0) {
+      spoken.current = { ...spoken.current, afterId: undefined };
+      return setDrop(null);
+    }
     let next: { key: string; edge: 'before' | 'after'; afterId: string | null };
     if (i >= rows.length) {
       const last = rows[rows.length - 1]!;
@@ -238,6 +273,7 @@ export function Sorter(props: SorterProps) {
       const edge: 'before' | 'after' = row.kind === 'header' || y < tops[i]! + heights[i]! / 2 ? 'before' : 'after';
       next = { key: row.key, edge, afterId: edge === 'after' ? row.slide.id : at > 0 ? order[at - 1]! : null };
     }
+    spoken.current = { ...spoken.current, afterId: next.afterId };
     setDrop((d) => (d && d.key === next.key && d.edge === next.edge ? d : next));
   };
 
@@ -282,6 +318,7 @@ export function Sorter(props: SorterProps) {
   return (
     <DndContext
       sensors={sensors}
+      accessibility={accessibility}
       onDragStart={onDragStart}
       onDragMove={onDragMove}
       onDragEnd={onDragEnd}
@@ -293,6 +330,7 @@ export function Sorter(props: SorterProps) {
         label={t('editor.slides')}
         activeId={optionId(selection.current)}
         onKeyDown={onKeyDown}
+        onContextMenu={onContextMenu}
         onScroll={(top) => setViewport((v) => (v.top === top ? v : { ...v, top }))}
       >
         <div className="sorter-inner" style={{ height: total }}>
@@ -348,6 +386,7 @@ function DragSurface({
   label,
   activeId,
   onKeyDown,
+  onContextMenu,
   onScroll,
   children,
 }: {
@@ -356,6 +395,7 @@ function DragSurface({
   label: string;
   activeId: string;
   onKeyDown(e: KeyboardEvent<HTMLDivElement>): void;
+  onContextMenu(e: MouseEvent): void;
   onScroll(top: number): void;
   children: ReactNode;
 }) {
@@ -374,6 +414,7 @@ function DragSurface({
       aria-activedescendant={activeId}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onContextMenu={onContextMenu}
       onScroll={(e) => onScroll(e.currentTarget.scrollTop)}
       {...(drag.listeners as { onPointerDown?: (e: PointerEvent<HTMLDivElement>) => void } | undefined)}
     >
@@ -422,7 +463,8 @@ const SorterRow = memo(function SorterRow({ row, top, height, selected, current,
       role="option"
       aria-selected={selected}
       aria-label={name}
-      aria-description={[slide.hidden ? t('editor.hidden') : '', overflowing ? t('editor.overflow') : ''].filter(Boolean).join('，') || undefined}
+      aria-description={[slide.hidden ? t('editor.hidden') : '', overflowing ? t('editor.overflowFull') : ''].filter(Boolean).join(' · ') || undefined}
+      title={overflowing ? t('editor.overflowFull') : undefined}
       className={[
         'sorter-row sorter-option',
         selected ? 'is-selected' : '',
@@ -441,7 +483,7 @@ const SorterRow = memo(function SorterRow({ row, top, height, selected, current,
       <Thumbnail slide={slide} figures={figures} theme={theme} number={index + 1} deckTitle={deckTitle} sectionNumber={row.sectionNumber} onOverflow={onOverflow} />
       <span className="sorter-flags" aria-hidden="true">
         {slide.hidden && <span className="sorter-flag flag-hidden" title={t('editor.hidden')}>{t('editor.hiddenShort')}</span>}
-        {overflowing && <span className="sorter-flag flag-overflow" title={t('editor.overflow')}>!</span>}
+        {overflowing && <span className="sorter-flag flag-overflow">{t('editor.overflowShort')}</span>}
       </span>
     </div>
   );

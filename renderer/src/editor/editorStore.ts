@@ -1,16 +1,18 @@
-// The editor's state outside React: the deck as a pure model (slides + figures), the selection, the undo stack, and
+// The editor's state outside React: the deck as a pure model (slides, figures, theme), the selection, the undo stack, and
 // autosave. Every edit is a pure function of the model (decks/common/deckOps.ts) applied at once (optimistic UI);
 // autosave then sends the difference from what is stored in one `saveEdits` call (one transaction), within a second.
 // When a save fails the model rolls back to what is stored and the error is shown.
 import { ApiError, type DeckApi } from '../../../decks/common/api.ts';
-import { diffFigures, diffSlides, setFigureLabel, setFigureValue } from '../../../decks/common/deckOps.ts';
-import type { Deck, Figure, ImportWarning, Revision, Slide } from '../../../decks/common/model.ts';
+import { diffFigures, diffSlides, newFigures, setFigureLabel, setFigureValue } from '../../../decks/common/deckOps.ts';
+import type { Asset, Deck, Figure, ImportWarning, Revision, Slide, Theme } from '../../../decks/common/model.ts';
 import { reconcile, single, type Selection } from './selection.ts';
 import { emptyUndoStack, recordEdit, redo, sealLast, undo, type UndoStack } from './undoStack.ts';
 
 export interface EditorModel {
   slides: readonly Slide[];
   figures: readonly Figure[];
+  /** The deck's theme: choosing one is an edit like any other (one undo step, saved with the rest). */
+  theme: Theme;
 }
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
@@ -23,6 +25,8 @@ export interface EditorState {
   /** The last save or API error, to show. */
   error: unknown;
   warnings: readonly ImportWarning[];
+  /** The deck's pictures (and their display copies): added to, never undone (an undone picture stays stored). */
+  assets: readonly Asset[];
   /** Bumped when slides changed by something other than typing (undo, restore), so fields redraw. */
   revision: number;
   /** True while the last edit was typing: thumbnails may then catch up after the text is painted. */
@@ -67,14 +71,24 @@ export class EditorStore {
   constructor(
     private readonly api: DeckApi,
     readonly deck: Pick<Deck, 'id' | 'title' | 'theme' | 'createdAt' | 'updatedAt'>,
-    initial: Pick<Deck, 'slides' | 'figures' | 'warnings'>,
+    initial: Pick<Deck, 'slides' | 'figures' | 'warnings'> & Partial<Pick<Deck, 'assets'>>,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    const model: EditorModel = { slides: initial.slides, figures: initial.figures };
+    const model: EditorModel = { slides: initial.slides, figures: initial.figures, theme: deck.theme };
     this.saved = model;
     this.deckUpdatedAt = deck.updatedAt;
     const first = initial.slides[0]?.id ?? '';
-    this.state = { model, selection: single(first), stack: emptyUndoStack(), save: 'saved', error: null, warnings: initial.warnings, revision: 0, typing: false };
+    this.state = {
+      model,
+      selection: single(first),
+      stack: emptyUndoStack(),
+      save: 'saved',
+      error: null,
+      warnings: initial.warnings,
+      assets: initial.assets ?? [],
+      revision: 0,
+      typing: false,
+    };
   }
 
   // ---- subscription (useSyncExternalStore) ----
@@ -123,6 +137,18 @@ export class EditorStore {
       after.slides.map((s) => s.id),
       before.slides.map((s) => s.id),
     );
+  }
+
+  /** Pictures just stored for the deck (addAsset): the slides may now show them. */
+  addAssets(assets: readonly Asset[]): void {
+    const known = new Map(this.state.assets.map((a) => [a.id, a]));
+    for (const a of assets) known.set(a.id, a);
+    this.set({ assets: [...known.values()] });
+  }
+
+  /** The deck's theme, as one undoable step. */
+  setTheme(theme: Theme): void {
+    this.edit((m) => (m.theme === theme ? m : { ...m, theme }), { label: 'theme', immediate: true });
   }
 
   /** A figure's new value as typed; returns the error (to show next to the field) or null when it was applied. */
@@ -216,7 +242,9 @@ export class EditorStore {
     const target = this.state.model;
     const slides = diffSlides(this.saved.slides, target.slides);
     const figures = diffFigures(this.saved.figures, target.figures);
-    if (slides.slides.length === 0 && slides.removed.length === 0 && slides.order === null && figures.length === 0) {
+    const added = newFigures(this.saved.figures, target.figures);
+    const theme = target.theme !== this.saved.theme ? target.theme : null;
+    if (slides.slides.length === 0 && slides.removed.length === 0 && slides.order === null && figures.length === 0 && added.length === 0 && theme === null) {
       this.saved = target;
       if (this.state.save !== 'saved' && this.state.save !== 'error') this.set({ save: 'saved' });
       return Promise.resolve();
@@ -229,6 +257,8 @@ export class EditorStore {
       ...(slides.removed.length > 0 ? { removed: slides.removed } : {}),
       ...(slides.order ? { order: slides.order } : {}),
       ...(figures.length > 0 ? { figures } : {}),
+      ...(added.length > 0 ? { newFigures: added } : {}),
+      ...(theme !== null ? { theme } : {}),
     };
     this.inflight = this.api
       .saveEdits(args)
@@ -262,6 +292,16 @@ export class EditorStore {
 
   // ---- versions ----
 
+  /** The deck's `updatedAt` after our last write (or as loaded): a deck stored with another one was changed elsewhere. */
+  knownUpdatedAt(): string {
+    return this.deckUpdatedAt;
+  }
+
+  stopAutoVersions(): void {
+    if (this.autoVersion) clearInterval(this.autoVersion);
+    this.autoVersion = null;
+  }
+
   startAutoVersions(): void {
     if (this.autoVersion) return;
     this.autoVersion = setInterval(() => {
@@ -284,7 +324,7 @@ export class EditorStore {
     const r = await this.api.restoreRevision({ deckId: this.deck.id, revisionId });
     this.deckUpdatedAt = r.deck.updatedAt;
     const before = this.state.model;
-    const after: EditorModel = { slides: r.deck.slides, figures: r.deck.figures };
+    const after: EditorModel = { slides: r.deck.slides, figures: r.deck.figures, theme: r.deck.theme };
     this.saved = after;
     const stack = recordEdit(this.state.stack, { before, after, label: 'restore', at: this.clock().getTime() });
     const first = after.slides[0]?.id;
@@ -307,8 +347,7 @@ export class EditorStore {
   }
 
   dispose(): void {
-    if (this.autoVersion) clearInterval(this.autoVersion);
-    this.autoVersion = null;
+    this.stopAutoVersions();
     void this.flush();
   }
 }

@@ -67,12 +67,14 @@ export function ExportPlayer({ payload }: { payload: ExportPayload }) {
   const p = usePresentation({ deckId: deck.id, shown, initialPosition: 0, onAction });
 
   // S shows or hides the notes (N already means “next” to the presenter's keys); Enter in the overview opens a slide.
+  // A file made for sending carries no notes: S does nothing there, so nothing private can reach a projector.
+  const withNotes = payload.notes;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.altKey || e.metaKey) return;
       if (NOTES_KEYS.has(e.key)) {
         e.preventDefault();
-        setNotesOpen((open) => !open);
+        if (withNotes) setNotesOpen((open) => !open);
       } else if (e.key === 'Enter' && revealRef.current?.isOverview() && p.digits === '') {
         e.preventDefault();
         revealRef.current.toggleOverview(false);
@@ -80,7 +82,7 @@ export function ExportPlayer({ payload }: { payload: ExportPayload }) {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [p.digits]);
+  }, [p.digits, withNotes]);
 
   // The notes panel takes the lower part of the window: reveal.js lays the slide out again in what is left.
   useLayoutEffect(() => {
@@ -144,15 +146,17 @@ export function ExportPlayer({ payload }: { payload: ExportPayload }) {
         {!overview && (
           <div className="present-toolbar" aria-label={t('present.toolbar')} role="toolbar">
             <StepButtons position={p.position} count={shown.length} act={p.act} t={t} />
-            <button type="button" className="present-button" aria-pressed={notesOpen} onClick={() => setNotesOpen(!notesOpen)} title="S">
-              {t('present.notes')}
-            </button>
+            {withNotes && (
+              <button type="button" className="present-button" aria-pressed={notesOpen} onClick={() => setNotesOpen(!notesOpen)} title="S">
+                {t('present.notes')}
+              </button>
+            )}
             <button type="button" className="present-button" onClick={toggleFullscreen} title="F">
               {t('present.fullscreen')}
             </button>
           </div>
         )}
-        {!notesOpen && !overview && <p className="present-hint">{t('export.playerHint')}</p>}
+        {!notesOpen && !overview && <p className="present-hint">{t(withNotes ? 'export.playerHint' : 'export.playerHintNoNotes')}</p>}
       </div>
     </SlideAssetsContext.Provider>
   );

@@ -1,15 +1,23 @@
-// One deck in the library: a miniature of its first slide, its title, slide count and when it was last changed.
-import { useEffect, useState } from 'react';
-import type { Deck, DeckSummary } from '../../../decks/common/model.ts';
+// One deck in the library: a miniature of its first slide, its title, slide count and when it was last changed; its
+// actions (present, console, export, theme with live thumbnails of its first slide, rename, duplicate, delete).
+import { useEffect, useMemo, useState } from 'react';
+import type { Deck, DeckSummary, Theme } from '../../../decks/common/model.ts';
 import { getApi } from '../api/getApi.ts';
 import { ExportMenu } from '../app/ExportMenu.tsx';
+import { flushSession } from '../editor/editorSessions.ts';
 import { Icon } from '../app/Icon.tsx';
 import { routeHash } from '../../../decks/common/routes.ts';
 import { navigate } from '../app/useRoute.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
 import { relativeTime } from '../i18n/relativeTime.ts';
+import { EditorIcon } from '../editor/EditorIcon.tsx';
+import { usePictureUrls } from '../slides/pictureUrls.ts';
 import { SlideFrame } from '../slides/SlideFrame.tsx';
-import { figureMap, SlideView } from '../slides/SlideView.tsx';
+import { figureMap, SlideAssetsContext, SlideView } from '../slides/SlideView.tsx';
+import { ThemePicker, ThemePopover } from '../slides/ThemePicker.tsx';
+
+const NO_ASSETS: Deck['assets'] = [];
+const NO_SLIDES: Deck['slides'] = [];
 
 // The first slide of each deck, kept while its `updatedAt` stays the same (the library reloads often).
 const firstSlides = new Map<string, { updatedAt: string; deck: Deck }>();
@@ -40,18 +48,43 @@ function useDeckPreview(summary: DeckSummary): Deck | null {
   return deck;
 }
 
-function Miniature({ summary }: { summary: DeckSummary }) {
-  const deck = useDeckPreview(summary);
-  const first = deck?.slides.find((s) => !s.hidden) ?? deck?.slides[0];
+/** The slide a card shows: the first the audience would see. */
+function firstSlide(deck: Deck | null) {
+  return deck?.slides.find((s) => !s.hidden) ?? deck?.slides[0];
+}
+
+function Miniature({ summary, deck }: { summary: DeckSummary; deck: Deck | null }) {
+  const first = firstSlide(deck);
   return (
     <SlideFrame className="deck-miniature" decorative>
-      {deck && first ? <SlideView slide={first} figures={figureMap(deck.figures)} theme={deck.theme} deckTitle={deck.title} /> : <div className={`hb-slide theme-${summary.theme} hb-blank`} />}
+      {deck && first ? <SlideView slide={first} figures={figureMap(deck.figures)} theme={summary.theme} deckTitle={deck.title} /> : <div className={`hb-slide theme-${summary.theme} hb-blank`} />}
     </SlideFrame>
+  );
+}
+
+/** The card's Theme button: the deck's first slide in each theme; choosing one changes the deck's theme. */
+function CardThemes({ summary, deck, onChoose }: { summary: DeckSummary; deck: Deck | null; onChoose(theme: Theme): void }) {
+  const t = useT();
+  const first = firstSlide(deck);
+  const figures = useMemo(() => figureMap(deck?.figures ?? []), [deck]);
+  return (
+    <ThemePopover
+      title={t('library.themeNamed', { title: summary.title })}
+      button={({ open, toggle }) => (
+        <button type="button" className="icon-button" aria-haspopup="dialog" aria-expanded={open} onClick={toggle} aria-label={t('library.themeNamed', { title: summary.title })} title={t('library.theme')}>
+          <EditorIcon name="palette" size={20} />
+        </button>
+      )}
+    >
+      {first ? <ThemePicker value={summary.theme} onChoose={onChoose} preview={{ slide: first, figures, deckTitle: summary.title }} label={t('library.themeNamed', { title: summary.title })} compact /> : <p className="muted">{t('common.loading')}</p>}
+    </ThemePopover>
   );
 }
 
 export interface DeckCardActions {
   rename(deck: DeckSummary): void;
+  duplicate(deck: DeckSummary): void;
+  setTheme(deck: DeckSummary, theme: Theme): void;
   remove(deck: DeckSummary): void;
   restore(deck: DeckSummary): void;
   purge(deck: DeckSummary): void;
@@ -62,11 +95,15 @@ export function DeckCard({ deck, inTrash, actions, now }: { deck: DeckSummary; i
   const [lang] = useLang();
   const when = relativeTime(inTrash && deck.deletedAt ? deck.deletedAt : deck.updatedAt, now, lang, t('time.justNow'));
   const open = () => navigate({ name: 'edit', deckId: deck.id });
+  const preview = useDeckPreview(deck);
+  const pictures = usePictureUrls(getApi(), deck.id, preview?.assets ?? NO_ASSETS, preview ? [firstSlide(preview)!].filter(Boolean) : NO_SLIDES);
   return (
     <li className={inTrash ? 'deck-card in-trash' : 'deck-card'} data-deck-id={deck.id}>
       {/* The miniature opens the deck on click; keyboard users open it through the title link (one tab stop). */}
       <div className="deck-thumb" aria-hidden="true" onClick={inTrash ? undefined : open}>
-        <Miniature summary={deck} />
+        <SlideAssetsContext.Provider value={pictures}>
+          <Miniature summary={deck} deck={preview} />
+        </SlideAssetsContext.Provider>
       </div>
       <div className="deck-info">
         <h3 className="deck-title">
@@ -104,9 +141,15 @@ export function DeckCard({ deck, inTrash, actions, now }: { deck: DeckSummary; i
             <a className="icon-button" href={routeHash({ name: 'console', deckId: deck.id })} aria-label={t('present.consoleNamed', { title: deck.title })} title={t('present.console')}>
               <Icon name="console" />
             </a>
-            <ExportMenu deckId={deck.id} />
+            <ExportMenu deckId={deck.id} beforeExport={() => flushSession(deck.id)} />
+            <SlideAssetsContext.Provider value={pictures}>
+              <CardThemes summary={deck} deck={preview} onChoose={(theme) => actions.setTheme(deck, theme)} />
+            </SlideAssetsContext.Provider>
             <button type="button" className="icon-button" onClick={() => actions.rename(deck)} aria-label={t('library.renameNamed', { title: deck.title })} title={t('library.rename')}>
               <Icon name="pencil" />
+            </button>
+            <button type="button" className="icon-button" onClick={() => actions.duplicate(deck)} aria-label={t('library.duplicateNamed', { title: deck.title })} title={t('library.duplicate')}>
+              <EditorIcon name="copy" size={20} />
             </button>
             <button type="button" className="icon-button" onClick={() => actions.remove(deck)} aria-label={t('library.deleteNamed', { title: deck.title })} title={t('library.delete')}>
               <Icon name="trash" />

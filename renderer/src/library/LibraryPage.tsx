@@ -1,19 +1,22 @@
-// The start screen: every deck as a card, with new / rename / delete (to the trash, undoable), the trash itself,
-// importing a report and opening a .huibao bundle, by file picker or by dropping a file anywhere on the page
-// (routed by its extension).
+// The start screen: every deck as a card, searched and sorted, with new (then opened) / rename / duplicate / theme /
+// delete (to the trash, undoable), the trash itself, importing a report and opening a .huibao bundle, by file picker
+// (one picker takes both) or by dropping a file anywhere on the page (routed by its extension).
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { ApiError, errorMessage, FILE_LIMITS, type Result } from '../../../decks/common/api.ts';
-import { LIMITS, type DeckSummary } from '../../../decks/common/model.ts';
+import { LIMITS, type DeckSummary, type Theme } from '../../../decks/common/model.ts';
 import { getApi } from '../api/getApi.ts';
 import { AppHeader } from '../app/AppHeader.tsx';
 import { Icon } from '../app/Icon.tsx';
 import { Toast, type ToastMessage } from '../app/Toast.tsx';
+import { onMenuCommand } from '../commands/useCommands.ts';
 import { navigate } from '../app/useRoute.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
 import { translate } from '../i18n/messages.ts';
 import { bytesToBase64 } from './base64.ts';
 import { DeckCard, type DeckCardActions } from './DeckCard.tsx';
+import { arrangeDecks, DECK_SORTS, isDeckSort, type DeckSort } from './deckList.ts';
 import { ImportedDialog, ImportErrorDialog, PurgeDialog, TitleDialog } from './dialogs.tsx';
+import './library.css';
 
 type View = 'decks' | 'trash';
 type DialogState =
@@ -24,8 +27,19 @@ type DialogState =
   | { kind: 'importError'; error: unknown; fileName: string; bundle?: boolean }
   | null;
 
-const ACCEPT = '.txt,.md,.markdown,.docx';
 const BUNDLE_ACCEPT = '.huibao';
+/** The import picker takes reports and bundles alike (its hint names both); what is picked is routed by extension. */
+const ACCEPT = `.txt,.md,.markdown,.docx,${BUNDLE_ACCEPT}`;
+const SORT_KEY = 'huibao.library.sort';
+
+function storedSort(): DeckSort {
+  try {
+    const value = window.localStorage.getItem(SORT_KEY);
+    return isDeckSort(value) ? value : 'updated';
+  } catch {
+    return 'updated';
+  }
+}
 const isBundle = (file: File) => /\.huibao$/i.test(file.name);
 
 export function LibraryPage() {
@@ -42,11 +56,21 @@ export function LibraryPage() {
   const fileInput = useRef<HTMLInputElement>(null);
   const toastId = useRef(0);
   const [now, setNow] = useState(() => new Date());
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<DeckSort>(storedSort);
+  const chooseSort = (next: DeckSort) => {
+    setSort(next);
+    try {
+      window.localStorage.setItem(SORT_KEY, next);
+    } catch {
+      // Without storage the choice lasts for this window only.
+    }
+  };
 
   const reload = useCallback(async () => {
     try {
       const { decks: list } = await getApi().listDecks({ trash: view === 'trash' });
-      setDecks([...list].sort((a, b) => ((view === 'trash' ? (b.deletedAt ?? '') > (a.deletedAt ?? '') : b.updatedAt > a.updatedAt) ? 1 : -1)));
+      setDecks(list);
       setLoadError(null);
       setNow(new Date());
     } catch (err) {
@@ -64,9 +88,29 @@ export function LibraryPage() {
     setToast({ id: toastId.current, text, action });
   }, []);
   const hideToast = useCallback(() => setToast(null), []);
+  // File › Export in the desktop menu exports the open deck; here there is none.
+  useEffect(() => onMenuCommand((id) => id.startsWith('export-') && (showToast(t('library.exportNeedsDeck')), true)), [showToast, t]);
 
   const actions: DeckCardActions = {
     rename: (deck) => setDialog({ kind: 'rename', deck }),
+    duplicate: async (deck) => {
+      try {
+        const copy = await getApi().duplicateDeck({ deckId: deck.id });
+        await reload();
+        showToast(t('library.duplicated', { title: copy.title }));
+      } catch (err) {
+        setLoadError(err);
+      }
+    },
+    setTheme: async (deck, theme: Theme) => {
+      try {
+        await getApi().setTheme({ deckId: deck.id, theme });
+        await reload();
+        showToast(t('library.themeChanged', { title: deck.title, theme: t(`theme.${theme}`) }));
+      } catch (err) {
+        setLoadError(err);
+      }
+    },
     remove: async (deck) => {
       try {
         await getApi().deleteDeck({ deckId: deck.id });
@@ -170,6 +214,7 @@ export function LibraryPage() {
   };
 
   const inTrash = view === 'trash';
+  const shown = decks && arrangeDecks(decks, { query, sort, trash: inTrash });
   return (
     <div className={dragging ? 'page library is-dragging' : 'page library'} onDragEnter={onDragEnter} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <AppHeader />
@@ -223,6 +268,25 @@ export function LibraryPage() {
             {t('library.importHint')}
           </p>
         )}
+        {decks !== null && decks.length > 0 && (
+          <div className="library-filter" role="search">
+            <label className="library-search">
+              <Icon name="search" />
+              <span className="visually-hidden">{t('library.search')}</span>
+              <input type="search" value={query} placeholder={t('library.searchPlaceholder')} onChange={(e) => setQuery(e.target.value)} maxLength={200} />
+            </label>
+            <label className="library-sort">
+              <span>{t('library.sort')}</span>
+              <select value={sort} onChange={(e) => isDeckSort(e.target.value) && chooseSort(e.target.value)}>
+                {DECK_SORTS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(s === 'updated' ? 'library.sortUpdated' : s === 'created' ? 'library.sortCreated' : 'library.sortName')}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        )}
         {importing && (
           <p className="library-progress" role="status">
             <span className="spinner" aria-hidden="true" /> {t(/\.huibao$/i.test(importing) ? 'bundle.opening' : 'library.importing', { name: importing })}
@@ -237,13 +301,15 @@ export function LibraryPage() {
             </button>
           </div>
         )}
-        {decks === null ? (
+        {shown === null ? (
           loadError === null && <p className="library-empty">{t('common.loading')}</p>
-        ) : decks.length === 0 ? (
+        ) : decks!.length === 0 ? (
           <p className="library-empty">{t(inTrash ? 'library.trashEmpty' : 'library.empty')}</p>
+        ) : shown.length === 0 ? (
+          <p className="library-empty">{t('library.noMatch', { query: query.trim() })}</p>
         ) : (
           <ul className="deck-grid" aria-label={t(inTrash ? 'library.trashTitle' : 'library.deckList')}>
-            {decks.map((d) => (
+            {shown.map((d) => (
               <DeckCard key={d.id} deck={d} inTrash={inTrash} actions={actions} now={now} />
             ))}
           </ul>
@@ -262,11 +328,11 @@ export function LibraryPage() {
           mode="new"
           initial=""
           onClose={() => setDialog(null)}
-          onSubmit={async (title) => {
-            // The new deck appears first in the library (sorted by last change); the user opens it from there.
-            await getApi().createDeck({ title });
+          onSubmit={async (title, theme) => {
+            // A new deck opens at once, on its title slide, ready to fill in.
+            const deck = await getApi().createDeck({ title, theme });
             setDialog(null);
-            await reload();
+            navigate({ name: 'edit', deckId: deck.id });
           }}
         />
       )}

@@ -1,14 +1,29 @@
-// The library's dialogs: a title (new deck, rename), confirming a permanent delete, and the outcome of an import.
-import { useState, type FormEvent } from 'react';
+// The library's dialogs: a title (new deck with its theme, rename), confirming a permanent delete, and the outcome of an
+// import.
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { errorMessage, type Result } from '../../../decks/common/api.ts';
+import { blankSlide } from '../../../decks/common/deckOps.ts';
+import type { Theme } from '../../../decks/common/model.ts';
 import { Dialog } from '../app/Dialog.tsx';
 import { Icon } from '../app/Icon.tsx';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
+import type { FigureMap } from '../slides/SlideView.tsx';
+import { ThemePicker } from '../slides/ThemePicker.tsx';
 
-export function TitleDialog({ mode, initial, onSubmit, onClose }: { mode: 'new' | 'rename'; initial: string; onSubmit(title: string): Promise<void>; onClose(): void }) {
+const NO_FIGURES: FigureMap = new Map();
+
+export function TitleDialog({ mode, initial, onSubmit, onClose }: { mode: 'new' | 'rename'; initial: string; onSubmit(title: string, theme: Theme): Promise<void>; onClose(): void }) {
   const t = useT();
   const [lang] = useLang();
   const [title, setTitle] = useState(initial);
+  const [theme, setTheme] = useState<Theme>('official');
+  const input = useRef<HTMLInputElement>(null);
+  // Renaming starts with the old name selected, so typing replaces it (as renaming a file does).
+  useEffect(() => {
+    if (mode === 'rename') input.current?.select();
+  }, [mode]);
+  // The new deck's cover, as it will look: the title typed so far, in each theme.
+  const cover = useMemo(() => ({ ...blankSlide('new-deck-cover', 'title'), title: title.trim() || t('dialog.newPlaceholder'), blocks: [] }), [title, t]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [emptyTried, setEmptyTried] = useState(false);
@@ -20,7 +35,7 @@ export function TitleDialog({ mode, initial, onSubmit, onClose }: { mode: 'new' 
     }
     setBusy(true);
     try {
-      await onSubmit(title.trim());
+      await onSubmit(title.trim(), theme);
     } catch (err) {
       setError(err);
       setBusy(false);
@@ -28,11 +43,12 @@ export function TitleDialog({ mode, initial, onSubmit, onClose }: { mode: 'new' 
   };
   const message = emptyTried && !title.trim() ? t('dialog.titleRequired') : error ? errorMessage(error, lang) : '';
   return (
-    <Dialog title={t(mode === 'new' ? 'dialog.newTitle' : 'dialog.renameTitle')} onClose={onClose}>
+    <Dialog title={t(mode === 'new' ? 'dialog.newTitle' : 'dialog.renameTitle')} onClose={onClose} className={mode === 'new' ? 'dialog-wide' : undefined}>
       <form onSubmit={submit} className="dialog-form" noValidate>
         <label className="field">
           <span className="field-label">{t(mode === 'new' ? 'dialog.newField' : 'dialog.renameField')}</span>
           <input
+            ref={input}
             type="text"
             value={title}
             maxLength={500}
@@ -46,6 +62,14 @@ export function TitleDialog({ mode, initial, onSubmit, onClose }: { mode: 'new' 
           <p className="field-error" role="alert">
             {message}
           </p>
+        )}
+        {mode === 'new' && (
+          <div className="field">
+            <span className="field-label" id="new-deck-theme">
+              {t('dialog.themeField')}
+            </span>
+            <ThemePicker value={theme} onChoose={setTheme} preview={{ slide: cover, figures: NO_FIGURES, deckTitle: title }} label={t('dialog.themeField')} />
+          </div>
         )}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>

@@ -8,9 +8,12 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import type { FitResult } from '../slides/fitText.ts';
 import { SlideFrame } from '../slides/SlideFrame.tsx';
 import { figureMap, FigureText, SlideView, type FigureMap } from '../slides/SlideView.tsx';
+import { DeckPictures } from '../slides/DeckPictures.tsx';
 import { countdown, elapsedMs, formatClock, formatDuration, parseTargetMinutes, pauseStopwatch, resetStopwatch, startStopwatch, STOPPED, type Stopwatch } from './clock.ts';
 import type { PresentAction } from './keys.ts';
+import { showEndedAt } from '../editor/editorSessions.ts';
 import { PresentMessage } from './PresentMessage.tsx';
+import { ShowHelp } from './ShowHelp.tsx';
 import { askMainProcess, inElectron, openAudienceWindow, REHEARSAL_WINDOW, SWAP_DISPLAYS_WINDOW } from './presentWindows.ts';
 import { shownSlides, type ShownSlide } from './showSlides.ts';
 import { useDeck } from './useDeck.ts';
@@ -40,7 +43,11 @@ export function ConsolePage({ deckId }: { deckId: string }) {
   const { deck, error } = useDeck(deckId);
   if (error !== null) return <PresentMessage deckId={deckId} error={error} />;
   if (!deck) return <div className="console-page console-loading" />;
-  return <Console deck={deck} />;
+  return (
+    <DeckPictures deck={deck}>
+      <Console deck={deck} />
+    </DeckPictures>
+  );
 }
 
 const Preview = memo(function Preview({ entry, deck, figures, onFit }: { entry: ShownSlide; deck: Deck; figures: FigureMap; onFit?: (r: FitResult) => void }) {
@@ -65,9 +72,29 @@ function Console({ deck }: { deck: Deck }) {
   const [overflow, setOverflow] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);
 
-  const end = useCallback(() => navigate({ name: 'edit', deckId: deck.id }), [deck.id]);
+  const where = useRef<() => number>(() => 0);
+  const [help, setHelp] = useState(false);
+  const helpOpen = useRef(help);
+  helpOpen.current = help;
+  // Back to the editor, on the slide the show ended on.
+  const end = useCallback(() => {
+    const ended = shown[where.current()];
+    if (ended) showEndedAt(deck.id, ended.slide.id);
+    navigate({ name: 'edit', deckId: deck.id });
+  }, [deck.id, shown]);
+  const endAllRef = useRef<() => void>(() => undefined);
   const onAction = useCallback((action: PresentAction) => {
-    if (action.type === 'escape') return true; // no overview here; Esc only forgets a typed number
+    if (action.type === 'escape') {
+      // Esc closes the help, else ends the show, as in the audience window.
+      if (helpOpen.current) setHelp(false);
+      else endAllRef.current();
+      return true;
+    }
+    if (action.type === 'help') {
+      setHelp(!helpOpen.current);
+      return true;
+    }
+    if (action.type === 'overview') return true; // the console lists every slide already
     if (action.type === 'fullscreen') {
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
       else void document.documentElement.requestFullscreen?.().catch(() => undefined);
@@ -76,6 +103,7 @@ function Console({ deck }: { deck: Deck }) {
     return false;
   }, []);
   const p = usePresentation({ deckId: deck.id, shown, initialPosition: 0, onAction });
+  where.current = p.positionNow;
 
   // The stopwatch starts by itself with the first move (it can be started, paused and reset by hand too).
   const firstPosition = useRef(p.position);
@@ -113,9 +141,11 @@ function Console({ deck }: { deck: Deck }) {
     p.endAll();
     end();
   };
+  endAllRef.current = endAll;
 
   return (
     <div className="console-page" data-position={p.position} data-blank={p.blank}>
+      {help && <ShowHelp t={t} onClose={() => setHelp(false)} />}
       <header className="console-bar">
         <h1 className="console-title" title={deck.title}>
           {deck.title}

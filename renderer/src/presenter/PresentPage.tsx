@@ -1,15 +1,18 @@
 // `#/present/<deckId>[/<slideIndex>]`: the audience view. reveal.js shows the deck full-window at 16:9 with the
 // deck's theme; hidden slides are left out; notes are never shown here. Only the current slide and its
 // neighbours (±RENDER_DISTANCE) are rendered — the other sections stay empty — so a slide change costs the same
-// at 20 or 2,000 slides.
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// at 20 or 2,000 slides. Controls as PowerPoint's: a click or the wheel moves on, a right-click goes back, G/O shows
+// the grid of all slides, ? the keys, and Esc ends the show — back in the editor on the slide where it ended.
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type WheelEvent } from 'react';
 import type { Deck, Theme } from '../../../decks/common/model.ts';
 import { asksToBePlaced, routeHash } from '../../../decks/common/routes.ts';
 import { navigate } from '../app/useRoute.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useFitText } from '../slides/fitText.ts';
+import { showEndedAt } from '../editor/editorSessions.ts';
 import { useFitUnmeasured, usePointerChrome } from './showChrome.ts';
 import { figureMap, SlideView, type FigureMap } from '../slides/SlideView.tsx';
+import { DeckPictures } from '../slides/DeckPictures.tsx';
 import type { PresentAction } from './keys.ts';
 import { RevealDeck, type RevealInstance } from './RevealDeck.tsx';
 import { isNear, positionOfDeckIndex, shownSlides, type ShownSlide } from './showSlides.ts';
@@ -18,16 +21,22 @@ import { useDeck } from './useDeck.ts';
 import { usePresentation } from './usePresentation.ts';
 import './presenter.css';
 import { StepButtons } from './StepButtons.tsx';
+import { ShowHelp } from './ShowHelp.tsx';
+import { ShowOverview } from './ShowOverview.tsx';
 import { ShowStatus } from './ShowStatus.tsx';
 
-/** In the overview reveal.js shows up to 10 slides each side; those get their content too. */
-const OVERVIEW_DISTANCE = 10;
+/** The wheel moves one slide per turn of a notch; the events a single turn sends within this time count once. */
+const WHEEL_PAUSE_MS = 250;
 
 export function PresentPage({ deckId, slideIndex }: { deckId: string; slideIndex: number }) {
   const { deck, error } = useDeck(deckId);
   if (error !== null) return <PresentMessage deckId={deckId} error={error} />;
   if (!deck) return <div className="present-page present-loading" />;
-  return <Audience deck={deck} startDeckIndex={slideIndex} />;
+  return (
+    <DeckPictures deck={deck}>
+      <Audience deck={deck} startDeckIndex={slideIndex} />
+    </DeckPictures>
+  );
 }
 
 const FittedSlide = memo(function FittedSlide({ entry, figures, theme, deckTitle }: { entry: ShownSlide; figures: FigureMap; theme: Theme; deckTitle: string }) {
@@ -44,12 +53,14 @@ const FittedSlide = memo(function FittedSlide({ entry, figures, theme, deckTitle
   );
 });
 
-/** Whether section `i` gets its slide: near the shown one (see `settled` in Audience), or within the overview's reach. */
-function inWindow(i: number, position: number, settled: number | null, overviewDistance: number | undefined): boolean {
-  if (overviewDistance !== undefined) return Math.abs(i - position) <= overviewDistance;
+/** Whether section `i` gets its slide: near the shown one (see `settled` in Audience). */
+function inWindow(i: number, position: number, settled: number | null): boolean {
   if (settled === null) return i === position;
   return isNear(i, settled) || Math.abs(i - position) <= 1;
 }
+
+/** reveal.js's own overview is not used: G/O opens the grid of ShowOverview. */
+function noOverview() {}
 
 function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number }) {
   const t = useT();
@@ -58,13 +69,20 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
   const page = useRef<HTMLDivElement>(null);
   const revealRef = useRef<RevealInstance | null>(null);
   const [overview, setOverview] = useState(false);
+  const [help, setHelp] = useState(false);
   const [ready, setReady] = useState(false);
   const [fullscreen, setFullscreen] = useState(() => document.fullscreenElement !== null);
   // An audience window the desktop app could not place (Wayland) asks to be moved to the projector first.
   const [placeManually] = useState(() => asksToBePlaced(window.location.search));
   const chrome = usePointerChrome();
+  const where = useRef<() => number>(() => 0);
+  const open = useRef({ overview, help });
+  open.current = { overview, help };
 
   const leave = useCallback(() => {
+    // The editor opens on the slide the show ended on.
+    const ended = shown[where.current()];
+    if (ended) showEndedAt(deck.id, ended.slide.id);
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     // A window the console opened closes; a tab that was navigated here goes back to the editor.
     if (window.opener) {
@@ -72,7 +90,7 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
       return;
     }
     navigate({ name: 'edit', deckId: deck.id });
-  }, [deck.id]);
+  }, [deck.id, shown]);
 
   const toggleFullscreen = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
@@ -82,35 +100,57 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
 
   const onAction = useCallback(
     (action: PresentAction): boolean => {
-      const reveal = revealRef.current;
-      if (action.type === 'escape') {
-        // Ask reveal.js itself: its overview event may not have been rendered by React yet.
-        if (reveal?.isOverview()) leave();
-        else reveal?.toggleOverview(true);
-        return true;
+      switch (action.type) {
+        case 'escape':
+          // What is open over the show closes first; then Esc ends the show.
+          if (open.current.help) setHelp(false);
+          else if (open.current.overview) setOverview(false);
+          else leave();
+          return true;
+        case 'overview':
+          setHelp(false);
+          setOverview(!open.current.overview);
+          return true;
+        case 'help':
+          setHelp(!open.current.help);
+          return true;
+        case 'fullscreen':
+          toggleFullscreen();
+          return true;
+        default:
+          return false;
       }
-      if (action.type === 'fullscreen') {
-        toggleFullscreen();
-        return true;
-      }
-      return false;
     },
     [leave, toggleFullscreen],
   );
 
   const p = usePresentation({ deckId: deck.id, shown, initialPosition: positionOfDeckIndex(shown, startDeckIndex), onAction, onEnd: leave });
+  where.current = p.positionNow;
 
-  // Enter in the overview opens the chosen slide (elsewhere Enter moves on, or ends a typed number).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Enter' && revealRef.current?.isOverview() && p.digits === '') {
-        e.preventDefault();
-        revealRef.current?.toggleOverview(false);
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [p.digits]);
+  // The mouse, as in PowerPoint: a click moves on, a right-click goes back, the wheel moves either way.
+  const onShowClick = (e: MouseEvent) => {
+    if (e.button !== 0 || overview || help || (e.target as HTMLElement).closest('button, a, .present-toolbar')) return;
+    p.act({ type: 'next' });
+  };
+  const onShowContextMenu = (e: MouseEvent) => {
+    e.preventDefault();
+    if (!overview && !help) p.act({ type: 'prev' });
+  };
+  const lastWheel = useRef(0);
+  const onWheel = (e: WheelEvent) => {
+    if (overview || help || e.deltaY === 0 || e.ctrlKey) return;
+    const now = performance.now();
+    const quiet = now - lastWheel.current > WHEEL_PAUSE_MS;
+    lastWheel.current = now;
+    if (quiet) p.act({ type: e.deltaY > 0 ? 'next' : 'prev' });
+  };
+  const openFromOverview = useCallback(
+    (position: number) => {
+      p.go(position);
+      setOverview(false);
+    },
+    [p.go],
+  );
 
   useEffect(() => {
     const onChange = () => setFullscreen(document.fullscreenElement !== null);
@@ -164,15 +204,14 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
     [shown, figures, deck.theme, deck.title],
   );
   const labels = useMemo(() => shown.map((entry) => t('present.slideLabel', { n: entry.number, total: shown.length })), [shown, t]);
-  const distance = overview ? OVERVIEW_DISTANCE : undefined;
   const sections = useMemo(
     () =>
       shown.map((entry, i) => ({
         key: entry.slide.id,
         label: labels[i]!,
-        content: inWindow(i, p.position, settled, distance) ? slideElements[i] : null,
+        content: inWindow(i, p.position, settled) ? slideElements[i] : null,
       })),
-    [shown, labels, slideElements, p.position, settled, distance],
+    [shown, labels, slideElements, p.position, settled],
   );
 
   const onReady = useCallback((instance: RevealInstance) => {
@@ -193,17 +232,14 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
       data-ready={ready ? 'true' : undefined}
       data-position={p.position}
       data-blank={p.blank}
+      onClick={onShowClick}
+      onContextMenu={onShowContextMenu}
+      onWheel={onWheel}
     >
-      <RevealDeck sections={sections} position={p.position} positionNow={p.positionNow} transition="fade" onMove={p.go} onOverview={setOverview} onReady={onReady} />
+      <RevealDeck sections={sections} position={p.position} positionNow={p.positionNow} transition="fade" onMove={p.go} onOverview={noOverview} onReady={onReady} />
       <ShowStatus blank={p.blank} digits={p.digits} t={t} />
-      {overview && (
-        <div className="present-overview-bar">
-          <span>{t('present.overviewHint')}</span>
-          <button type="button" className="present-button" onClick={leave}>
-            {t('present.exit')}
-          </button>
-        </div>
-      )}
+      {overview && <ShowOverview shown={shown} position={p.position} figures={figures} theme={deck.theme} deckTitle={deck.title} t={t} go={p.go} open={openFromOverview} />}
+      {help && <ShowHelp t={t} onClose={() => setHelp(false)} />}
       {!overview && (
         <div className="present-toolbar" aria-label={t('present.toolbar')} role="toolbar">
           <StepButtons position={p.position} count={shown.length} act={p.act} t={t} />

@@ -1,6 +1,8 @@
-// The presenter's keyboard, shared by the audience view and the console so both answer the same keys. Pure: a key
-// (KeyboardEvent.key) and the digits typed so far in, an action and the new digits out — tested in Node.
-// USB clickers send PageDown/PageUp (some send arrows or B/.), so those must work exactly like the arrows.
+// The presenter's keyboard, shared by the audience view and the console so both answer the same keys — those of
+// PowerPoint's slide show. Pure: a key (KeyboardEvent.key) and the digits typed so far in, an action and the new
+// digits out — tested in Node. USB clickers send PageDown/PageUp (some send arrows or B/.), so those must work
+// exactly like the arrows. PRESENT_KEY_HELP lists them for the help overlay (?).
+import type { MessageKey } from '../i18n/zh.ts';
 
 export type BlankMode = 'none' | 'black' | 'white';
 
@@ -13,8 +15,13 @@ export type PresentAction =
   | { type: 'goto'; position: number }
   /** Toggle a black or white screen (B or ., W or ,). */
   | { type: 'blank'; mode: 'black' | 'white' }
+  /** Esc: closes what is open over the show (help, the overview), else ends the show. */
   | { type: 'escape' }
-  | { type: 'fullscreen' };
+  | { type: 'fullscreen' }
+  /** G or O: the grid of all slides. */
+  | { type: 'overview' }
+  /** ?: the list of keys. */
+  | { type: 'help' };
 
 export interface KeyInput {
   key: string;
@@ -32,7 +39,7 @@ export interface KeyResult {
 }
 
 const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar', 'n', 'N']);
-const PREV = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'p', 'P']);
+const PREV = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace', 'p', 'P']);
 export const MAX_DIGITS = 4;
 
 /**
@@ -81,6 +88,13 @@ function actionOf(key: string): PresentAction | null {
     case 'f':
     case 'F':
       return { type: 'fullscreen' };
+    case 'g':
+    case 'G':
+    case 'o':
+    case 'O':
+      return { type: 'overview' };
+    case '?':
+      return { type: 'help' };
     default:
       return null;
   }
@@ -110,3 +124,20 @@ export function targetPosition(action: PresentAction, position: number, count: n
 export function toggleBlank(current: BlankMode, pressed: 'black' | 'white'): BlankMode {
   return current === pressed ? 'none' : pressed;
 }
+
+/**
+ * The keys and mouse gestures of a show, for the help overlay: what each does (a message key of the i18n layer) and
+ * how it is reached. Kept beside readPresentKey, which reads them; a test checks the two agree.
+ */
+export const PRESENT_KEY_HELP = [
+  { does: 'present.help.next', keys: ['→', '↓', 'Space', 'PgDn', 'N', 'Enter'], mouse: 'present.help.clickOrWheel' },
+  { does: 'present.help.prev', keys: ['←', '↑', 'PgUp', 'P', 'Backspace'], mouse: 'present.help.rightClickOrWheel' },
+  { does: 'present.help.firstLast', keys: ['Home', 'End'] },
+  { does: 'present.help.goto', keys: ['1 2 3 … Enter'] },
+  { does: 'present.help.black', keys: ['B', '.'] },
+  { does: 'present.help.white', keys: ['W', ','] },
+  { does: 'present.help.overview', keys: ['G', 'O'] },
+  { does: 'present.help.fullscreen', keys: ['F'] },
+  { does: 'present.help.help', keys: ['?'] },
+  { does: 'present.help.end', keys: ['Esc'] },
+] as const satisfies readonly { does: MessageKey; keys: readonly string[]; mouse?: MessageKey }[];

@@ -1,5 +1,7 @@
-// The slides a presentation shows: the deck's slides without the hidden ones, each with its 1-based number as
-// the audience sees it and, for section slides, the section number (一、二、三 … counting shown sections only).
+// The slides a presentation shows: the deck's slides without the hidden ones, as the audience sees them (no picture
+// placeholders: audience.ts), each with its 1-based number as the audience sees it and, for section slides, the
+// section number (一、二、三 … counting shown sections only).
+import { forAudience } from '../../../decks/common/audience.ts';
 import type { Deck, Slide } from '../../../decks/common/model.ts';
 
 export interface ShownSlide {
@@ -11,11 +13,13 @@ export interface ShownSlide {
   sectionNumber?: number;
 }
 
-export function shownSlides(deck: Pick<Deck, 'slides'>): ShownSlide[] {
+export function shownSlides(deck: Pick<Deck, 'slides'> & Partial<Pick<Deck, 'assets'>>): ShownSlide[] {
   const out: ShownSlide[] = [];
+  const pictures = deck.assets && new Set(deck.assets.map((a) => a.id));
   let sections = 0;
-  deck.slides.forEach((slide, deckIndex) => {
-    if (slide.hidden) return;
+  deck.slides.forEach((whole, deckIndex) => {
+    const slide = whole.hidden ? null : forAudience(whole, pictures);
+    if (!slide) return;
     const entry: ShownSlide = { slide, deckIndex, number: out.length + 1 };
     if (slide.layout === 'section') entry.sectionNumber = ++sections;
     out.push(entry);

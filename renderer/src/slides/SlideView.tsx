@@ -1,9 +1,10 @@
 // One slide at its logical size of 1280×720, for every layout. Editor, presenter and exports all render slides with this,
 // scaled by their container (see SlideFrame). Only React text reaches the DOM: report text can never become markup.
 import { createContext, useContext, type ReactNode } from 'react';
-import { formatNumber, splitFigureRefs } from '../../../decks/common/figures.ts';
-import type { Block, Figure, Slide, Theme } from '../../../decks/common/model.ts';
+import { formatNumber, splitFigureRefs, withoutEmphasis } from '../../../decks/common/figures.ts';
+import type { Block, Figure, ImageBlock, Slide, Theme } from '../../../decks/common/model.ts';
 import { chineseNumeral, groupBlocks, tableSize, type BlockGroup } from '../../../decks/common/slideLayout.ts';
+import { useSlideT } from '../i18n/I18nProvider.tsx';
 
 export const SLIDE_WIDTH = 1280;
 export const SLIDE_HEIGHT = 720;
@@ -24,8 +25,8 @@ export interface SlideViewProps {
   editing?: SlideEditing;
 }
 
-/** A text of a slide: its title, or the text of block `index`. */
-export type TextField = { kind: 'title' } | { kind: 'block'; index: number };
+/** A text of a slide: its title, the text of block `index`, or the caption or credit of picture block `index`. */
+export type TextField = { kind: 'title' } | { kind: 'block'; index: number; part?: 'caption' | 'credit' };
 
 export interface FieldProps {
   field: TextField;
@@ -47,6 +48,8 @@ export interface SlideEditing {
   renderField(props: FieldProps): ReactNode;
   /** A figure card's label, made editable on the canvas. */
   renderFigureLabel?(props: FigureLabelProps): ReactNode;
+  /** The frame of picture block `index` on the canvas: the editor makes it take a picture (click, drop, paste). */
+  renderPictureFrame(props: { index: number; block: ImageBlock; frame: ReactNode }): ReactNode;
 }
 
 const SlideEditContext = createContext<SlideEditing | null>(null);
@@ -63,15 +66,24 @@ function Field(props: FieldProps) {
   );
 }
 
-/** Text with `{fig:KEY}` references, each shown as the figure's current display. */
+/** Text with `{fig:KEY}` references, each shown as the figure's current display, and its emphasis. */
 export function FigureText({ text, figures }: { text: string; figures: FigureMap }): ReactNode {
   return splitFigureRefs(text).map((run, i) => {
-    if (run.kind === 'text') return run.text;
-    const figure = figures.get(run.key);
-    return (
-      <span key={i} className={figure ? 'fig' : 'fig fig-missing'} data-fig={run.key}>
-        {figure ? figure.display : '[?]'}
-      </span>
+    const figure = run.kind === 'figure' ? figures.get(run.key) : undefined;
+    const shown: ReactNode =
+      run.kind === 'text' ? (
+        run.text
+      ) : (
+        <span key={i} className={figure ? 'fig' : 'fig fig-missing'} data-fig={run.key}>
+          {figure ? figure.display : '[?]'}
+        </span>
+      );
+    return run.em ? (
+      <strong key={i} className="hb-em">
+        {shown}
+      </strong>
+    ) : (
+      shown
     );
   });
 }
@@ -113,8 +125,8 @@ function Callout({ block, figures }: { block: Extract<Block, { kind: 'figure' }>
 }
 
 /**
- * Where a deck's images can be loaded from, by asset id (the single-file HTML export gives data: URLs). Without it,
- * or for an image it does not hold, the image shows its frame with the report's caption and credit.
+ * Where a deck's pictures can be loaded from, by asset id (blob: URLs of their display copies in the app, data: URLs in
+ * the single-file HTML export). A picture it does not hold (yet) shows as an empty frame.
  */
 export const SlideAssetsContext = createContext<ReadonlyMap<string, string> | null>(null);
 
@@ -146,31 +158,43 @@ function TableBlock({ block, figures }: { block: Extract<Block, { kind: 'table' 
   );
 }
 
-function ImageBlock({ block }: { block: Extract<Block, { kind: 'image' }> }) {
+/** The CSS object-position of a filled picture: its focal point, as the PPTX export crops it too. */
+export function focusPosition(block: ImageBlock): string | undefined {
+  if (block.fit !== 'fill' || !block.focus) return undefined;
+  return `${Math.round(block.focus.x * 1000) / 10}% ${Math.round(block.focus.y * 1000) / 10}%`;
+}
+
+function Picture({ block, index, figures }: { block: ImageBlock; index: number; figures: FigureMap }) {
+  const t = useSlideT();
   const assets = useContext(SlideAssetsContext);
+  const editing = useContext(SlideEditContext);
   const url = block.assetId ? assets?.get(block.assetId) : undefined;
+  const fill = block.fit === 'fill';
+  const frame = (
+    <div className={block.assetId ? 'hb-image-frame' : 'hb-image-frame hb-image-placeholder'} data-asset={block.assetId ?? ''}>
+      {url ? (
+        <img className={fill ? 'hb-image-img is-fill' : 'hb-image-img'} src={url} alt={block.caption} style={fill ? { objectPosition: focusPosition(block) } : undefined} draggable={false} />
+      ) : block.assetId ? null : (
+        <>
+          <span className="hb-image-glyph" aria-hidden="true" />
+          <span className="hb-image-note">{t('slide.imagePlaceholder')}</span>
+        </>
+      )}
+    </div>
+  );
+  const captioned = editing !== null || block.caption || block.credit;
   return (
     <figure className="hb-image">
-      <div className={block.assetId ? 'hb-image-frame' : 'hb-image-frame hb-image-placeholder'} data-asset={block.assetId ?? ''}>
-        {url ? (
-          <img className="hb-image-img" src={url} alt={block.caption} />
-        ) : (
-          <>
-            <span className="hb-image-glyph" aria-hidden="true" />
-            <span className="hb-image-note">{block.assetId ? '图片' : '图片待添加'}</span>
-          </>
-        )}
-      </div>
-      {(block.caption || block.credit) && (
+      {editing ? editing.renderPictureFrame({ index, block, frame }) : frame}
+      {captioned && (
         <figcaption className="hb-image-caption">
-          {block.caption && <span className="hb-image-title">{block.caption}</span>}
-          {block.credit && <span className="hb-image-credit">{block.credit}</span>}
+          {(editing || block.caption) && <Field as="span" className="hb-image-title" field={{ kind: 'block', index, part: 'caption' }} text={block.caption} figures={figures} />}
+          {(editing || block.credit) && <Field as="span" className="hb-image-credit" field={{ kind: 'block', index, part: 'credit' }} text={block.credit} figures={figures} />}
         </figcaption>
       )}
     </figure>
   );
 }
-
 
 /** Characters per line at each density's font size across the 1120px text column. */
 const DENSITIES = [
@@ -181,13 +205,16 @@ const DENSITIES = [
 ] as const;
 export type Density = (typeof DENSITIES)[number]['name'] | 'tiny';
 
+/** Characters a text shows, a figure counting as six. */
+const shownLength = (text: string) => withoutEmphasis(text).replace(/\{fig:[^}]*\}/g, '123456').length;
+
 /** Picks a font size tier so the body fits the slide: estimated from text lengths (a figure counts as 6 characters). */
 export function densityOf(blocks: readonly Block[]): Density {
   const lengths: number[] = [];
   let fixedLines = 0;
   for (const g of groupBlocks(blocks)) {
-    if (g.kind === 'bullets') for (const b of g.items) lengths.push(b.text.replace(/\{fig:[^}]*\}/g, '123456').length + b.level * 2);
-    else if (g.kind === 'text') lengths.push(g.block.text.replace(/\{fig:[^}]*\}/g, '123456').length);
+    if (g.kind === 'bullets') for (const b of g.items) lengths.push(shownLength(b.text) + b.level * 2);
+    else if (g.kind === 'text') lengths.push(shownLength(g.block.text));
     else if (g.kind === 'figures') fixedLines += 4 * Math.ceil(g.items.length / 4);
     else if (g.kind === 'table') fixedLines += Math.min(10, g.block.rows.length + 1);
     else fixedLines += 7;
@@ -228,7 +255,7 @@ function Body({ blocks, figures, omitRoles = [], indexOf }: { blocks: readonly B
           <Field key={i} as="p" className={`hb-text role-${g.block.role}`} field={{ kind: 'block', index: indexOf(g.block) }} text={g.block.text} figures={figures} />
         );
       case 'image':
-        return <ImageBlock key={i} block={g.block} />;
+        return <Picture key={i} block={g.block} index={indexOf(g.block)} figures={figures} />;
       case 'table':
         return <TableBlock key={i} block={g.block} figures={figures} />;
     }

@@ -1,13 +1,14 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { buildMenuTemplate, MENU_COMMANDS, routeForPresentCommand, type MenuCommand, type MenuOptions } from '../../../electron/main/menu.ts';
+import { accelerator, COMMANDS, type CommandId } from '../../../decks/common/commands.ts';
+import { buildMenuTemplate, MENU_COMMANDS, type MenuOptions } from '../../../electron/main/menu.ts';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
 }
 
 function build(over: Partial<MenuOptions> = {}) {
-  const commands: MenuCommand[] = [];
+  const commands: CommandId[] = [];
   const template = buildMenuTemplate({ language: 'zh-CN', platform: 'win32', appName: '汇报', onCommand: (c) => commands.push(c), ...over });
   return { template, items: flatten(template), commands };
 }
@@ -18,13 +19,15 @@ const byId = (items: MenuItemConstructorOptions[], id: string) => items.find((i)
 
 describe('menu template', () => {
   for (const platform of ['win32', 'linux', 'darwin'] as const) {
-    it(`has the usual edit, view and window roles on ${platform}`, () => {
+    it(`has the usual clipboard, view and window roles on ${platform}`, () => {
       const { items } = build({ platform });
-      for (const r of ['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'minimize', 'close', 'quit', 'about']) {
+      for (const r of ['cut', 'copy', 'paste', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'minimize', 'close', 'quit', 'about']) {
         expect(roles(items), r).toContain(r);
       }
       expect(roles(items).has('toggleDevTools')).toBe(false);
       expect(roles(items).has('reload')).toBe(false);
+      // Undo, Delete and Select All are Huibao's commands (slides, or the text where the focus is), not roles.
+      for (const r of ['undo', 'redo', 'delete', 'selectAll'] as const) expect(roles(items).has(r), r).toBe(false);
     });
   }
 
@@ -46,6 +49,7 @@ describe('menu template', () => {
     expect(build({ language: 'en' }).template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Slide Show', '&Window', '&Help']);
     expect(byRole(zh, 'copy')!.label).toBe('复制');
     expect(byRole(en, 'copy')!.label).toBe('Copy');
+    expect(byId(zh, 'delete')!.label).toBe('删除');
     expect(byId(zh, 'import-report')!.label).toBe('导入报告…');
     expect(byId(en, 'import-report')!.label).toBe('Import Report…');
     // every item other than separators has a label in both languages
@@ -54,27 +58,63 @@ describe('menu template', () => {
     expect(build({ platform: 'darwin' }).template.map((m) => m.label)).toEqual(['汇报', '文件', '编辑', '视图', '放映', '窗口', '帮助']);
   });
 
-  it('gives Huibao commands their shortcuts; slide-show keys are shown but left to the page', () => {
+  it('takes every label and shortcut from the command table', () => {
+    for (const language of ['zh-CN', 'en'] as const) {
+      const { items } = build({ language });
+      for (const id of MENU_COMMANDS) {
+        const item = byId(items, id)!;
+        expect(item.label, id).toBe(COMMANDS[id].label[language === 'en' ? 'en' : 'zh']);
+        const first = COMMANDS[id].keys[0];
+        expect(item.accelerator, id).toBe(first ? accelerator(first) : undefined);
+      }
+    }
     const { items } = build();
     expect(byId(items, 'import-report')!.accelerator).toBe('CmdOrCtrl+O');
-    expect(byId(items, 'open-bundle')!.accelerator).toBe('CmdOrCtrl+Shift+O');
-    expect(byId(items, 'export-pdf')!.accelerator).toBe('CmdOrCtrl+P');
-    expect(byId(items, 'present-start')).toMatchObject({ accelerator: 'F5', registerAccelerator: false });
-    expect(byId(items, 'present-current')).toMatchObject({ accelerator: 'Shift+F5', registerAccelerator: false });
-    expect(byId(items, 'import-report')!.registerAccelerator).toBeUndefined();
+    expect(byId(items, 'redo')!.accelerator).toBe('CmdOrCtrl+Y');
+    expect(byId(items, 'move-down')!.accelerator).toBe('Alt+Down');
     const accelerators = items.map((i) => i.accelerator).filter(Boolean);
     expect(new Set(accelerators).size).toBe(accelerators.length); // no shortcut used twice
+  });
+
+  it('leaves the renderer its keys: shortcuts are shown, registered only for main-process commands and clipboard roles', () => {
+    const { items } = build();
+    for (const id of MENU_COMMANDS) {
+      const item = byId(items, id)!;
+      if (!item.accelerator) continue;
+      if (COMMANDS[id].runsIn === 'main' || COMMANDS[id].clipboard) expect(item.registerAccelerator, id).toBeUndefined();
+      else expect(item.registerAccelerator, id).toBe(false);
+    }
+    expect(byId(items, 'present-start')).toMatchObject({ accelerator: 'F5', registerAccelerator: false });
+    expect(byId(items, 'present-current')).toMatchObject({ accelerator: 'Shift+F5', registerAccelerator: false });
+    expect(byId(items, 'delete')).toMatchObject({ accelerator: 'Delete', registerAccelerator: false });
+    // macOS delivers text editing keys only through the menu: those are registered there.
+    const mac = build({ platform: 'darwin' }).items;
+    expect(byId(mac, 'undo')!.registerAccelerator).toBeUndefined();
+    expect(byId(mac, 'delete')!.registerAccelerator).toBe(false);
   });
 
   it('calls back with the command id of every Huibao item, and offers each command once', () => {
     const { items, commands } = build();
     const ids = items.map((i) => i.id).filter(Boolean);
     expect([...ids].sort()).toEqual([...MENU_COMMANDS].sort());
-    for (const id of MENU_COMMANDS) {
+    const clicked = MENU_COMMANDS.filter((id) => !COMMANDS[id].clipboard);
+    for (const id of clicked) {
       const click = byId(items, id)!.click as unknown as () => void;
       click();
     }
-    expect(commands).toEqual([...MENU_COMMANDS]);
+    expect(commands).toEqual(clicked);
+    // Cut, copy and paste are the platform's clipboard roles (the page's clipboard events run the commands).
+    for (const id of ['cut', 'copy', 'paste'] as const) expect(byId(items, id)).toMatchObject({ role: id, label: COMMANDS[id].label.zh });
+  });
+
+  it('puts the slide commands in Edit, the theme in View and the shows in Slide Show', () => {
+    const { template } = build({ language: 'en' });
+    const edit = flatten(template.find((m) => m.label === '&Edit')!.submenu as MenuItemConstructorOptions[]).map((i) => i.id).filter(Boolean);
+    expect(edit).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'select-all', 'new-slide', 'duplicate', 'hide', 'move-up', 'move-down', 'emphasis', 'insert-picture']);
+    const view = flatten(template.find((m) => m.label === '&View')!.submenu as MenuItemConstructorOptions[]).map((i) => i.id).filter(Boolean);
+    expect(view[0]).toBe('theme');
+    const show = flatten(template.find((m) => m.label === '&Slide Show')!.submenu as MenuItemConstructorOptions[]).map((i) => i.id).filter(Boolean);
+    expect(show).toEqual(['present-start', 'present-current', 'present-console']);
   });
 
   it('checks the current language', () => {
@@ -86,18 +126,5 @@ describe('menu template', () => {
   it('adds reload and developer tools only in development', () => {
     expect(roles(build({ dev: true }).items)).toContain('toggleDevTools');
     expect(roles(build({ dev: true }).items)).toContain('reload');
-  });
-});
-
-describe('routeForPresentCommand', () => {
-  it('maps slide-show commands to the renderer routes of the open deck', () => {
-    const url = 'app://huibao/index.html#/edit/d_123';
-    expect(routeForPresentCommand('present-start', url)).toEqual({ name: 'present', deckId: 'd_123', slideIndex: 0 });
-    expect(routeForPresentCommand('present-current', url)).toEqual({ name: 'present', deckId: 'd_123', slideIndex: 0 });
-    expect(routeForPresentCommand('present-current', 'app://huibao/#/present/d_123/7')).toEqual({ name: 'present', deckId: 'd_123', slideIndex: 7 });
-    expect(routeForPresentCommand('present-console', url)).toEqual({ name: 'console', deckId: 'd_123' });
-    expect(routeForPresentCommand('present-start', 'app://huibao/index.html#/')).toBeNull();
-    expect(routeForPresentCommand('present-start', 'https://evil.example/#/edit/d_123')).toBeNull();
-    expect(routeForPresentCommand('library', url)).toBeNull();
   });
 });

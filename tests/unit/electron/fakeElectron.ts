@@ -22,6 +22,11 @@ type OpenHandler = (details: { url: string; frameName: string }) => { action: 'a
 
 export class FakeWebContents extends EventEmitter {
   url = '';
+  /** What the main process sent the page (`webContents.send`): channel, then arguments. */
+  sent: unknown[][] = [];
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push([channel, ...args]);
+  }
   openHandlers: OpenHandler[] = [];
   destroyed = false;
   setWindowOpenHandler(handler: OpenHandler): void {

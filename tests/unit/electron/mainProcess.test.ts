@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { COMMAND_CHANNEL } from '../../../electron/preload/channels.ts';
 import { createFakeElectron, type FakeDisplay, type FakeWindow } from './fakeElectron.ts';
 
 
@@ -142,6 +143,19 @@ describe('the main process', () => {
     again.webContents.open(route('#/present/d1/2'), 'huibao-audience-d1');
     await until('the audience window', () => fake.windows().length === 2);
     expect(fake.windows()[1]!.webContents.getURL()).toBe(route('#/present/d1/2'));
+  });
+
+  it('hands the menu commands the renderer runs to the page as ids, and does no work of its own for them', async () => {
+    const { fake, main } = await launch();
+    main.painted();
+    main.webContents.navigateInPage(route('#/edit/d1'));
+    const before = main.webContents.getURL();
+    for (const id of ['delete', 'present-current', 'export-pptx', 'undo', 'library']) fake.clickMenu(id);
+    expect(main.webContents.sent).toEqual(['delete', 'present-current', 'export-pptx', 'undo', 'library'].map((id) => [COMMAND_CHANNEL, id]));
+    // No navigation, no dialog, no export made here: the page runs them as its toolbar and keys do.
+    expect(main.webContents.getURL()).toBe(before);
+    expect(fake.openDialogs).toEqual([]);
+    expect(fake.errorBoxes).toEqual([]);
   });
 
   it('enters full screen once when a one-screen show starts and leaves it when the show ends, whatever the slides do', async () => {

@@ -74,7 +74,8 @@ describe('bundle round trip', () => {
     expect(opened.figures).toBe(original.figures.length);
 
     const copy = await service.getDeck({ deckId: opened.deckId });
-    expect(copy.title).toBe(original.title);
+    // The deck it came from is still in this library: the copy says so in its name.
+    expect(copy.title).toBe(`${original.title}（副本）`);
     expect(copy.subtitle).toBe(original.subtitle);
     expect(copy.theme).toBe('contrast');
     expect(copy.slides).toEqual(original.slides);
@@ -89,9 +90,10 @@ describe('bundle round trip', () => {
     const image = await service.getAsset({ deckId: opened.deckId, assetId: original.assets[0]!.id });
     expect(Buffer.from(image.dataBase64, 'base64').equals(Buffer.from(png))).toBe(true);
 
-    // Opening it again makes a third deck: nothing is ever overwritten.
+    // Opening it again makes a third deck: nothing is ever overwritten, and no two decks share a name.
     const again = await service.openBundle({ fileName: exported.fileName, dataBase64: exported.dataBase64 });
     expect(new Set([deckId, opened.deckId, again.deckId]).size).toBe(3);
+    expect((await service.getDeck({ deckId: again.deckId })).title).toBe(`${original.title}（副本 2）`);
     expect((await service.listDecks({})).decks).toHaveLength(3);
     expect((await service.getDeck({ deckId })).slides).toEqual(original.slides);
     console.log(`[measure] bundle export of the sample deck (${original.slides.length} slides): ${exportMs.toFixed(1)} ms`);
@@ -124,6 +126,21 @@ describe('bundle round trip', () => {
     const deck = JSON.parse(strFromU8(files['deck.json']!));
     expect(deck.figureHistory).toHaveLength(2);
     expect(deck.slides[0]).not.toHaveProperty('section');
+  });
+
+  it('carries a large picture whole with its display copy, and opens with the link kept', async () => {
+    const deckId = (await service.createDeck({ title: '大图' })).id;
+    const whole = makePng(3000, 200, [20, 90, 160]);
+    const copy = makePng(2560, 171, [20, 90, 160]);
+    const asset = await service.addAsset({ deckId, dataBase64: b64(whole), mime: 'image/png', display: { dataBase64: b64(copy), mime: 'image/png' } });
+    await service.addSlide({ deckId, layout: 'image', title: '全景', blocks: [{ kind: 'image', assetId: asset.id, caption: '', credit: '', fit: 'fill', focus: { x: 0.25, y: 0.75 } }] });
+    const bytes = await exportBundle(deckId);
+    expect(Object.keys(unzipSync(bytes)).sort()).toEqual(['assets/' + sha256(copy) + '.png', 'assets/' + sha256(whole) + '.png', 'deck.json', 'manifest.json'].sort());
+    const opened = await service.getDeck({ deckId: (await service.openBundle({ fileName: 'x.huibao', dataBase64: b64(bytes) })).deckId });
+    expect(opened.assets.find((a) => a.id === asset.id)?.displayId).toBe(sha256(copy));
+    expect(opened.slides[1]!.blocks[0]).toEqual({ kind: 'image', assetId: asset.id, caption: '', credit: '', fit: 'fill', focus: { x: 0.25, y: 0.75 } });
+    const got = await service.getAsset({ deckId: opened.id, assetId: asset.id });
+    expect(Buffer.from(got.dataBase64, 'base64').equals(Buffer.from(whole))).toBe(true);
   });
 
   it('stores nothing when the write fails halfway (one transaction)', async () => {
@@ -212,6 +229,17 @@ describe('hostile bundles', () => {
     const many: Record<string, string> = { 'deck.json': deckJson };
     for (let i = 0; i < 2001; i++) many[`assets/${sha256(String(i))}.png`] = 'x';
     await expectRefused(makeBundleZip(many, { level: 0 }), /too many entries/);
+  });
+
+  it('refuses a display copy that is missing, or is not a smaller copy of its picture', async () => {
+    const deck = JSON.parse(deckJson);
+    const other = makePng(80, 60, [5, 5, 5]);
+    const otherPath = `assets/${sha256(other)}.png`;
+    deck.assets[0].displayId = sha256(other);
+    await expectRefused(makeBundleZip({ 'deck.json': JSON.stringify(deck), [pngPath]: png }), /display copy .* is not in the file/);
+    // Listed and present, but larger than the picture it would stand for.
+    deck.assets.push({ id: sha256(other), mime: 'image/png', caption: '', credit: '', bytes: other.length, displayId: null });
+    await expectRefused(makeBundleZip({ 'deck.json': JSON.stringify(deck), [pngPath]: png, [otherPath]: other }), /not a smaller copy/);
   });
 
   it('refuses a wrong checksum', async () => {

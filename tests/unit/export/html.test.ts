@@ -1,12 +1,14 @@
 // The single-file HTML export: one file, nothing fetched from anywhere, the deck as inert JSON. Opened from file://
 // in Chromium (playwright-core, the system's browser) with every network request aborted, it shows the first slide,
-// S shows the speaker notes, and hostile text stays text (no dialog ever opens).
+// S shows the speaker notes (in the file made with them; the file for sending has none), and hostile text stays text
+// (no dialog ever opens).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audienceSlides } from '../../../decks/common/audience.ts';
 import { EXPORT_PAYLOAD_ELEMENT_ID, ExportPayload } from '../../../decks/common/exportPayload.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../../decks/node/export/pdf.ts';
 import { jsonForScriptElement } from '../../../decks/node/export/html.ts';
@@ -27,10 +29,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-async function exportHtml(deckId: string): Promise<string> {
-  const r = await t.service.exportDeck({ deckId, format: 'html' });
+/** The file as sent (without the speaker notes), or with them for the presenter (`notes`). */
+async function exportHtml(deckId: string, notes = false): Promise<string> {
+  const r = await t.service.exportDeck({ deckId, format: 'html', ...(notes ? { notes: true } : {}) });
   expect(r.mime).toBe('text/html');
-  expect(r.fileName.endsWith('.html')).toBe(true);
+  expect(r.fileName).toMatch(notes ? /（含备注）\.html$/ : /[^）]\.html$/);
   return Buffer.from(r.dataBase64, 'base64').toString('utf8');
 }
 
@@ -83,8 +86,15 @@ describe('single-file HTML export', () => {
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);
     const payload = ExportPayload.parse(JSON.parse(json));
     const deck = await t.service.getDeck({ deckId });
-    expect(payload.deck.slides.map((s) => s.id)).toEqual(deck.slides.filter((s) => !s.hidden).map((s) => s.id));
+    // The slides the audience sees: no hidden ones, no picture placeholders (the sample's photo slides wait for photos).
+    const shown = audienceSlides(deck.slides.filter((s) => !s.hidden));
+    expect(shown.length).toBeLessThan(deck.slides.length);
+    expect(payload.deck.slides.map((s) => s.id)).toEqual(shown.map((s) => s.id));
+    expect(payload.deck.slides.some((s) => s.blocks.some((b) => b.kind === 'image'))).toBe(false);
     expect(payload.deck.figures.every((f) => f.source === null)).toBe(true);
+    // Sent without notes: not one note is in the file.
+    expect(payload.notes).toBe(false);
+    expect(payload.deck.slides.every((s) => s.notes === '')).toBe(true);
     // The CSP allows exactly the inlined script and style, by hash, and no connections.
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!;
     const script = /<script type="module">([\s\S]*?)<\/script>/.exec(html)![1]!;
@@ -104,12 +114,16 @@ describe('single-file HTML export', () => {
 
   it('opens from file:// with the network blocked: the first slide, the notes on S, the next slide on →', { timeout: 60_000 }, async () => {
     const deckId = await t.importSample();
+    const sample = await t.service.getDeck({ deckId });
+    // Drop the photo slides that wait for a photo (they are left out of the show), and hide one slide: it must not be
+    // shown (nor carried in the file).
+    const waiting = sample.slides.filter((s) => !audienceSlides([s]).length).map((s) => s.id);
+    await t.service.deleteSlides({ deckId, slideIds: waiting });
     const deck = await t.service.getDeck({ deckId });
-    // Hide one slide: it must not be shown (nor carried in the file).
     const hidden = deck.slides[2]!;
     await t.service.updateSlide({ deckId, slideId: hidden.id, patch: { hidden: true } });
     const path = join(t.dir, 'deck.html');
-    writeFileSync(path, await exportHtml(deckId));
+    writeFileSync(path, await exportHtml(deckId, true));
     expect(readFileSync(path, 'utf8')).not.toContain(hidden.notes.slice(0, 30));
     const { context, page, blocked, dialogs, errors } = await openFile(path);
     try {
@@ -155,7 +169,7 @@ describe('single-file HTML export', () => {
       ],
       notes: '</script><img src=x onerror=alert(3)>',
     });
-    const html = await exportHtml(deckId);
+    const html = await exportHtml(deckId, true);
     expect(markupOnly(html)).not.toMatch(/<img|onerror|<svg/i);
     const path = join(t.dir, 'hostile.html');
     writeFileSync(path, html);
@@ -177,6 +191,33 @@ describe('single-file HTML export', () => {
       await page.waitForTimeout(300);
       expect(dialogs).toEqual([]);
       expect(blocked).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sent without notes: S shows no notes on the projector, and the file holds none', { timeout: 60_000 }, async () => {
+    const deckId = await t.importSample();
+    const deck = await t.service.getDeck({ deckId });
+    // Notes that say more than the slides (the slides quote the report too, so a note's opening may be on a slide).
+    const shown = JSON.stringify(deck.slides.map((s) => [s.title, s.blocks]));
+    const noted = audienceSlides(deck.slides).find((s) => s.notes.length > 30 && !shown.includes(s.notes.slice(0, 20)))!;
+    expect(await exportHtml(deckId, true)).toContain(noted.notes.slice(0, 20));
+    const html = await exportHtml(deckId);
+    expect(html).not.toContain(noted.notes.slice(0, 20));
+    const path = join(t.dir, 'sent.html');
+    writeFileSync(path, html);
+    const { context, page, errors } = await openFile(path);
+    try {
+      const present = page.locator('.reveal .slides > section.present');
+      await expect.poll(() => present.locator('.hb-title').innerText()).toBe(deck.slides[0]!.title);
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => present.locator('.hb-title').innerText()).toBe(audienceSlides(deck.slides)[1]!.title);
+      await page.keyboard.press('s');
+      await page.waitForTimeout(300);
+      expect(await page.locator('.export-notes').count()).toBe(0);
+      expect(await page.getByRole('button', { name: /备注|Notes/ }).count()).toBe(0);
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }

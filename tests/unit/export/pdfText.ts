@@ -1,7 +1,8 @@
 // Reading the PDFs Chromium (Skia) writes, enough to test them without poppler: the pages, their sizes, and their
 // text. Skia writes each font as Type0/Identity-H with a ToUnicode CMap and compresses the content streams with
 // FlateDecode, so the text of a page is: inflate its content stream, follow `/Fx size Tf` to the font in effect, and
-// map each 2-byte glyph code of the `<…> Tj` / `[<…> …] TJ` strings through that font's CMap.
+// map each 2-byte glyph code of the `<…> Tj` / `[<…> …] TJ` strings through that font's CMap. Images are found by
+// following the graphics state (q, Q, cm) to each image XObject drawn, which gives its size on the page.
 import { inflateSync } from 'node:zlib';
 
 interface PdfObject {
@@ -90,7 +91,21 @@ export interface PdfPage {
   width: number;
   height: number;
   text: string;
+  /** The images drawn on the page (image XObjects, also inside forms), with their drawn size in points. */
+  images: { width: number; height: number }[];
 }
+
+type Matrix = [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+/** `m` then `n` (PDF's row-vector convention: a point is transformed by m first). */
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
 
 /** Name → object number, from a resource sub-dictionary such as `/Font <</F1 5 0 R>>` in `dict`. */
 function namedRefs(dict: string, kind: 'Font' | 'XObject'): Map<string, number> {
@@ -148,14 +163,40 @@ export function readPdf(pdf: Uint8Array): PdfPage[] {
     }
     return text;
   };
+  /** Images drawn by a content stream: `q`/`Q` save and restore the matrix, `cm` concatenates, `/Name Do` draws. */
+  const imagesOf = (content: string, resources: string, ctm: Matrix, depth: number): { width: number; height: number }[] => {
+    const forms = namedRefs(resources, 'XObject');
+    const found: { width: number; height: number }[] = [];
+    const stack: Matrix[] = [];
+    let m = ctm;
+    const num = '(-?[\\d.]+)';
+    const ops = new RegExp(`\\bq\\b|\\bQ\\b|${num}\\s+${num}\\s+${num}\\s+${num}\\s+${num}\\s+${num}\\s+cm\\b|/([A-Za-z0-9_.+-]+)\\s+Do\\b`, 'g');
+    for (const op of content.matchAll(ops)) {
+      if (op[0] === 'q') stack.push(m);
+      else if (op[0] === 'Q') m = stack.pop() ?? m;
+      else if (op[7] === undefined) m = multiply(op.slice(1, 7).map(Number) as Matrix, m);
+      else {
+        const object = objects.get(forms.get(op[7]) ?? -1);
+        if (!object) continue;
+        if (/\/Subtype\s*\/Image/.test(object.dict)) found.push({ width: Math.hypot(m[0], m[1]), height: Math.hypot(m[2], m[3]) });
+        else if (object.stream && depth < 8 && /\/Subtype\s*\/Form/.test(object.dict)) {
+          const matrix = /\/Matrix\s*\[([^\]]*)\]/.exec(object.dict)?.[1]?.trim().split(/\s+/).map(Number) as Matrix | undefined;
+          found.push(...imagesOf(object.stream.toString('latin1'), resourcesOf(object.dict), matrix?.length === 6 ? multiply(matrix, m) : m, depth + 1));
+        }
+      }
+    }
+    return found;
+  };
   const pages: PdfPage[] = [];
   for (const [, obj] of [...objects].sort((a, b) => a[0] - b[0])) {
     if (!/\/Type\s*\/Page\b(?!s)/.test(obj.dict)) continue;
     const box = /\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(obj.dict);
     const contentIds = /\/Contents\s*\[([^\]]*)\]/.exec(obj.dict)?.[1]?.match(/\d+(?= 0 R)/g)?.map(Number) ?? [ref(obj.dict, 'Contents') ?? -1];
     const resources = resourcesOf(obj.dict);
-    const text = contentIds.map((id) => textOf(objects.get(id)?.stream?.toString('latin1') ?? '', resources, 0)).join('');
-    pages.push({ width: box ? Number(box[3]) - Number(box[1]) : 0, height: box ? Number(box[4]) - Number(box[2]) : 0, text });
+    const contents = contentIds.map((id) => objects.get(id)?.stream?.toString('latin1') ?? '');
+    const text = contents.map((c) => textOf(c, resources, 0)).join('');
+    const images = imagesOf(contents.join('\n'), resources, IDENTITY, 0);
+    pages.push({ width: box ? Number(box[3]) - Number(box[1]) : 0, height: box ? Number(box[4]) - Number(box[2]) : 0, text, images });
   }
   return pages;
 }

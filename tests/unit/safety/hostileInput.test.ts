@@ -42,7 +42,7 @@ beforeAll(async () => {
   const exposed = new Map<string, unknown>();
   exposeBridge(
     { exposeInMainWorld: (k, v) => void exposed.set(k, v) },
-    { invoke: async (channel, ...args) => structuredClone(await handlers.get(channel)!({ senderFrame: { url: 'app://huibao/index.html', parent: null } }, ...structuredClone(args))) },
+    { on: () => undefined, removeListener: () => undefined, invoke: async (channel, ...args) => structuredClone(await handlers.get(channel)!({ senderFrame: { url: 'app://huibao/index.html', parent: null } }, ...structuredClone(args))) },
   );
   viaIpc = createClient((exposed.get('huibao') as HuibaoBridge).call);
 });
@@ -227,7 +227,7 @@ describe('hostile strings leave every export as inert text', () => {
     const opened = await service.openBundle({ fileName: r.fileName, dataBase64: r.dataBase64 });
     const copy = await service.getDeck({ deckId: opened.deckId });
     expect(copy.slides).toEqual(deck.slides);
-    expect(copy.title).toBe(deck.title);
+    expect(copy.title).toBe(`${deck.title}（副本）`);
     // The file name made from a hostile title has no path or reserved characters.
     expect(r.fileName).not.toMatch(/[/\\<>:"|?*\u0000-\u001f]/);
   });

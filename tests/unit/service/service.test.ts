@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../decks/common/api.ts';
 import { readReportFile, REPORT_LINES_MAX } from '../../../decks/node/report/index.ts';
-import { AUTO_REVISIONS_KEPT, createService, ensureSampleDeck, type DeckService } from '../../../decks/node/service.ts';
+import { LIMITS } from '../../../decks/common/model.ts';
+import { AUTO_REVISIONS_KEPT, createService, ensureSampleDeck, titleOfCopy, type DeckService } from '../../../decks/node/service.ts';
 import { syntheticReport } from '../../fixtures/syntheticReport.ts';
 
 const SAMPLE = new URL('../../../decks/samples/shangyu-youth-city.txt', import.meta.url).pathname;
@@ -223,5 +224,23 @@ describe('automatic versions', () => {
       service.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('titles of copies', () => {
+  it('keep the name while it is free, then add （副本）, （副本 2） … counting from the original', () => {
+    expect(titleOfCopy('年度汇报', new Set())).toBe('年度汇报');
+    expect(titleOfCopy('年度汇报', new Set(['年度汇报']))).toBe('年度汇报（副本）');
+    expect(titleOfCopy('年度汇报', new Set(['年度汇报', '年度汇报（副本）']))).toBe('年度汇报（副本 2）');
+    expect(titleOfCopy('年度汇报（副本）', new Set(['年度汇报', '年度汇报（副本）']))).toBe('年度汇报（副本 2）');
+    // Never longer than a title may be.
+    const long = '长'.repeat(LIMITS.titleChars);
+    expect(titleOfCopy(long, new Set([long]))).toHaveLength(LIMITS.titleChars);
+  });
+
+  it('a deck in the trash keeps its name taken', async () => {
+    const deck = await service.createDeck({ title: '汇报' });
+    await service.deleteDeck({ deckId: deck.id });
+    expect((await service.duplicateDeck({ deckId: deck.id })).title).toBe('汇报（副本）');
   });
 });

@@ -2,6 +2,7 @@
 // To change the schema, add a file `NNNN-what.ts` exporting a Migration and list it here; never edit a shipped one.
 import type Database from 'better-sqlite3';
 import initial from './0001-initial.ts';
+import assetRenditions from './0002-asset-renditions.ts';
 
 export interface Migration {
   /** 1, 2, 3 … in order, no gaps. */
@@ -11,6 +12,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, assetRenditions];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

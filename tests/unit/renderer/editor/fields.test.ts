@@ -23,4 +23,19 @@ describe('slide fields', () => {
     expect(setFieldText(slides, { slideId: 'zz', part: 'title' }, 'x')).toBe(slides);
     expect(setFieldText(slides, { slideId: 'a:1', part: 'notes' }, 'n')[0]!.notes).toBe('n');
   });
+  it('names a picture’s caption and credit, and writes them without touching the picture', () => {
+    const A = 'a'.repeat(64);
+    const withPicture: Slide[] = [{ ...slides[0]!, blocks: [{ kind: 'image', assetId: A, caption: '新城', credit: '摄影：王某', fit: 'fill' }] }];
+    for (const part of ['caption', 'credit'] as const) {
+      const ref = { slideId: 'a:1', part, index: 0 } as const;
+      expect(parseFieldKey(fieldKey(ref))).toEqual(ref);
+    }
+    expect(fieldKey({ slideId: 'a:1', part: 'caption', index: 0 })).toBe('a:1:b0:caption');
+    expect(fieldText(withPicture, { slideId: 'a:1', part: 'credit', index: 0 })).toBe('摄影：王某');
+    expect(fieldText(slides, { slideId: 'a:1', part: 'caption', index: 0 })).toBeNull();
+    const next = setFieldText(withPicture, { slideId: 'a:1', part: 'caption', index: 0 }, '新城全景');
+    expect(next[0]!.blocks[0]).toEqual({ kind: 'image', assetId: A, caption: '新城全景', credit: '摄影：王某', fit: 'fill' });
+    // Not a picture: nothing changes.
+    expect(setFieldText(slides, { slideId: 'a:1', part: 'caption', index: 0 }, 'x')).toBe(slides);
+  });
 });

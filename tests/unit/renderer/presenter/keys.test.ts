@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DIGITS, readPresentKey, targetPosition, toggleBlank, type PresentAction } from '../../../../renderer/src/presenter/keys.ts';
+import { MAX_DIGITS, PRESENT_KEY_HELP, readPresentKey, targetPosition, toggleBlank, type PresentAction } from '../../../../renderer/src/presenter/keys.ts';
 
 /** Presses keys in turn from no typed digits; returns every action and the digits left. */
 function press(keys: string[], count = 25): { actions: (PresentAction | null)[]; digits: string } {
@@ -65,6 +65,39 @@ describe('readPresentKey', () => {
     expect(readPresentKey({ key: 'q' }, '', 10)).toEqual({ action: null, digits: '', handled: false });
     expect(readPresentKey({ key: 'Escape' }, '', 10)).toEqual({ action: { type: 'escape' }, digits: '', handled: true });
     expect(readPresentKey({ key: 'f' }, '', 10).action).toEqual({ type: 'fullscreen' });
+  });
+
+  it('answers PowerPoint’s show keys: Backspace goes back, G or O the grid of slides, ? the keys', () => {
+    expect(press(['Backspace', 'g', 'G', 'o', 'O', '?']).actions).toEqual([
+      { type: 'prev' },
+      { type: 'overview' },
+      { type: 'overview' },
+      { type: 'overview' },
+      { type: 'overview' },
+      { type: 'help' },
+    ]);
+    // While a number is typed, Backspace takes back a digit instead.
+    expect(press(['3', 'Backspace']).actions).toEqual([null, null]);
+  });
+
+  it('lists on the help overlay exactly what it answers', () => {
+    const named: Record<string, string> = { '→': 'ArrowRight', '↓': 'ArrowDown', '←': 'ArrowLeft', '↑': 'ArrowUp', Space: ' ', PgDn: 'PageDown', PgUp: 'PageUp', Esc: 'Escape' };
+    const expected: Record<string, string> = {
+      'present.help.next': 'next',
+      'present.help.prev': 'prev',
+      'present.help.black': 'blank',
+      'present.help.white': 'blank',
+      'present.help.overview': 'overview',
+      'present.help.fullscreen': 'fullscreen',
+      'present.help.help': 'help',
+      'present.help.end': 'escape',
+    };
+    for (const row of PRESENT_KEY_HELP) {
+      const type = expected[row.does];
+      if (!type) continue;
+      for (const k of row.keys) expect(readPresentKey({ key: named[k] ?? k }, '', 10).action?.type, `${k} (${row.does})`).toBe(type);
+    }
+    expect(readPresentKey({ key: 'Home' }, '', 10).action?.type).toBe('first');
   });
 });
 

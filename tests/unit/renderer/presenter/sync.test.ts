@@ -49,6 +49,20 @@ describe('shown slides', () => {
     expect(positionOf(shown, 'gone', 2)).toBe(2);
     expect(positionOf(shown, undefined, 17)).toBe(4);
   });
+  it('leaves picture placeholders out, and slides of nothing but placeholders', () => {
+    const A = 'a'.repeat(64);
+    const withBlocks = (id: string, blocks: Slide['blocks']): Slide => ({ ...slide(id, 'image'), blocks });
+    const photos = {
+      slides: [slide('t', 'title'), withBlocks('wait', [{ kind: 'image', assetId: null, caption: '待补', credit: '' }]), withBlocks('gone', [{ kind: 'image', assetId: 'f'.repeat(64), caption: '', credit: '' }]), withBlocks('ok', [{ kind: 'image', assetId: A, caption: '', credit: '' }, { kind: 'image', assetId: null, caption: '', credit: '' }])],
+      assets: [{ id: A, mime: 'image/png' as const, caption: '', credit: '', bytes: 1, displayId: null }],
+    };
+    const out = shownSlides(photos);
+    expect(out.map((s) => [s.slide.id, s.number, s.deckIndex])).toEqual([
+      ['t', 1, 0],
+      ['ok', 2, 3],
+    ]);
+    expect(out[1]!.slide.blocks).toEqual([{ kind: 'image', assetId: A, caption: '', credit: '' }]);
+  });
   it('renders only the neighbours of the current slide', () => {
     expect([0, 1, 2, 3, 4, 5, 6].filter((i) => isNear(i, 3))).toEqual([1, 2, 3, 4, 5]);
   });

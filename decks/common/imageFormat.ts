@@ -1,8 +1,14 @@
 // Recognising an image from its bytes (never from a name or a claimed type) and reading its pixel size.
 // Only raster formats that cannot carry script are accepted: PNG, JPEG, WebP, GIF (no SVG).
-import type { Asset } from '../common/model.ts';
+import type { Asset } from './model.ts';
 
 export type ImageMime = Asset['mime'];
+
+/**
+ * The longest side, in pixels, of what screens and exports show of a picture: twice the slide's 1280 px, sharp on a
+ * 2560-wide projector or a printed page. A larger picture is shown through a copy of this size (Asset.displayId).
+ */
+export const DISPLAY_EDGE = 2560;
 
 export const IMAGE_EXTENSIONS: Record<ImageMime, string> = {
   'image/png': 'png',
@@ -62,4 +68,11 @@ export function imageSize(b: Uint8Array, mime: ImageMime): { width: number; heig
   } catch {
     return null; // a truncated header: DataView reads past the end
   }
+}
+
+/** Whether `copy` can stand for `picture` on screen: at most DISPLAY_EDGE pixels a side, and fewer pixels than the picture. */
+export function isDisplayCopy(picture: { mime: ImageMime; bytes: Uint8Array }, copy: { mime: ImageMime; bytes: Uint8Array }): boolean {
+  const size = imageSize(copy.bytes, copy.mime);
+  const whole = imageSize(picture.bytes, picture.mime);
+  return size !== null && whole !== null && Math.max(size.width, size.height) <= DISPLAY_EDGE && size.width * size.height < whole.width * whole.height;
 }
