@@ -1,6 +1,7 @@
 // Editor benchmark (`node tests/bench/editor.bench.mjs` after `node build.mjs`): prints figures, asserts nothing.
 // - a 500-slide deck made through the API of `huibao serve`, opened in Debian's Chromium:
-//   open until interactive, Alt+↓ move → painted, keystroke → painted (script time and to the next frame), JS heap;
+//   open until interactive, Alt+↓ move → painted, keystroke → painted (script time and to the next frame; the move
+//   also as the CPU time of its task, which a loaded machine does not inflate), JS heap;
 // - autosave transaction time: the service's updateSlide and saveEdits in-process on a real SQLite file (p50/p95).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +67,31 @@ async function stopProfile(profiler) {
       console.log('inclusive:\n' + [...total].filter(([k]) => /^[A-Z]|^use|fit|flush|diff|resection|arrange|move|render/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 60).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`).join('\n'));
       console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`).join('\n'));
     }
+
+/** Presses `key` `n` times under a trace; returns the main thread's CPU time (ms) of each task that handled it. */
+async function keyTaskCpu(page, key, n) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] } });
+  for (let i = 0; i < n; i++) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(60);
+  }
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  // A press sends a keydown for each key of the chord: the last of each press is the one that acts.
+  const keydowns = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
+  const chord = key.split('+').length;
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.tid === keydowns[0]?.tid);
+  return keydowns
+    .filter((_, i) => i % chord === chord - 1)
+    .map((k) => tasks.find((t) => t.ts <= k.ts && t.ts + t.dur >= k.ts + k.dur))
+    .filter((t) => t && t.tdur !== undefined)
+    .map((t) => t.tdur / 1000);
+}
 
 // ---- In the browser, against `huibao serve` ----
 
@@ -165,6 +191,11 @@ async function browserFigures() {
     const moves = await page.evaluate(() => window.__keyTimes.splice(0).filter((k) => k.key === 'ArrowDown'));
     console.log(`Alt+↓ move, script time:   ${stats(moves.map((m) => m.script))}`);
     console.log(`Alt+↓ move, to next frame: ${stats(moves.map((m) => m.paint))}`);
+    // The same key's task as the main thread's CPU time (from a trace): what a busy machine adds to the wall-clock
+    // figures above (other processes running meanwhile) is left out.
+    const cpu = await keyTaskCpu(page, 'Alt+ArrowDown', 20);
+    console.log(`Alt+↓ move, task CPU time: ${stats(cpu)}`);
+    await page.waitForFunction(() => document.querySelector('.save-status')?.textContent === '已保存', null, { timeout: 20_000 });
 
     // Typing into a bullet on the canvas.
     await page.locator('.sorter').focus();

@@ -4,6 +4,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { readPdf } from '../unit/export/pdfText.ts';
+import { makePng } from '../unit/export/testFiles.ts';
 import { expect, repoRoot, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
@@ -132,6 +134,29 @@ test('two slides copied with Ctrl+C are pasted into another deck with Ctrl+V, th
   await expect(list(other).getByRole('option')).toHaveCount(target.slides.length + 4);
   await saved(other);
   expect((await server.api.getDeck({ deckId: target.id })).figures).toHaveLength(pasted.figures.length);
+});
+
+test('a pasted slide brings its picture into the other deck', async ({ page, server }) => {
+  const fromId = await importSample(server);
+  const from = await server.api.getDeck({ deckId: fromId });
+  const asset = await server.api.addAsset({ deckId: fromId, dataBase64: Buffer.from(makePng(64, 36, [180, 40, 40])).toString('base64'), mime: 'image/png', caption: '新城', credit: '摄影' });
+  const at = from.slides.findIndex((s) => s.layout === 'image');
+  const image = from.slides[at]!;
+  await server.api.updateSlide({ deckId: fromId, slideId: image.id, patch: { blocks: image.blocks.map((b) => (b.kind === 'image' ? { ...b, assetId: asset.id } : b)) } });
+  const target = await server.api.createDeck({ title: uniqueTitle('图片目标') });
+  await expect(server.api.getAsset({ deckId: target.id, assetId: asset.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+  await openDeck(page, server, fromId);
+  await option(page, at + 1).click();
+  await page.keyboard.press('Control+c');
+  await openDeck(page, server, target.id);
+  await list(page).focus();
+  await page.keyboard.press('Control+v');
+  await expect(list(page).getByRole('option')).toHaveCount(target.slides.length + 1);
+  await saved(page);
+  const pasted = (await server.api.getDeck({ deckId: target.id })).slides[1]!;
+  expect(pasted.blocks.find((b) => b.kind === 'image')).toMatchObject({ assetId: asset.id });
+  expect((await server.api.getAsset({ deckId: target.id, assetId: asset.id })).asset.bytes).toBe(asset.bytes);
 });
 
 test('a figure of the same key but another number is pasted under a new key, and the slide shows its own number', async ({ page, server }) => {
@@ -286,4 +311,59 @@ test('a slide whose text does not fit even at the smallest size is marked on the
   await option(page, 1).click();
   await expect(page.locator('.stage').getByRole('note')).toHaveCount(0);
   await expect(option(page, 1)).not.toHaveAttribute('aria-description', /超出/);
+});
+
+test('Ctrl+M adds a slide from the title being typed, Ctrl+X and Ctrl+V move slides, Ctrl+S saves a named version', async ({ page, server }) => {
+  const deckId = await importSample(server);
+  const before = await server.api.getDeck({ deckId });
+  await openDeck(page, server, deckId);
+  await option(page, 2).click();
+  await page.locator('.stage .hb-title').click();
+  // Ctrl+M has no meaning in a text: it adds a slide after the current one and puts the caret in its title.
+  await page.keyboard.press('Control+m');
+  await expect(list(page).getByRole('option')).toHaveCount(before.slides.length + 1);
+  await expect(option(page, 3)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.type('新的一页');
+  await expect(option(page, 3)).toHaveAccessibleName('第3张：新的一页');
+
+  // Cut slides 4 and 5 (the old 3 and 4), paste them after slide 1.
+  await option(page, 4).click();
+  await option(page, 5).click({ modifiers: ['Shift'] });
+  await page.keyboard.press('Control+x');
+  await expect(list(page).getByRole('option')).toHaveCount(before.slides.length - 1);
+  await expect(page.getByRole('status').filter({ hasText: '已剪切 2 张幻灯片' })).toBeVisible();
+  await option(page, 1).click();
+  await page.keyboard.press('Control+v');
+  await expect(list(page).getByRole('option')).toHaveCount(before.slides.length + 1);
+  await expect(option(page, 2)).toHaveAccessibleName(`第2张：${before.slides[2]!.title}`);
+  await expect(option(page, 3)).toHaveAccessibleName(`第3张：${before.slides[3]!.title}`);
+  await saved(page);
+  const titles = (await server.api.getDeck({ deckId })).slides.map((s) => s.title);
+  expect(titles.slice(0, 6)).toEqual([before.slides[0]!.title, before.slides[2]!.title, before.slides[3]!.title, before.slides[1]!.title, '新的一页', before.slides[4]!.title]);
+
+  // Ctrl+S saves a version with a name (there is nothing else to save: autosave keeps the deck saved).
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('status').filter({ hasText: /已保存版本“手动保存 \d\d:\d\d”/ })).toBeVisible();
+  const { revisions } = await server.api.listRevisions({ deckId });
+  expect(revisions.filter((r) => !r.auto).map((r) => r.label)).toEqual([expect.stringMatching(/^手动保存 \d\d:\d\d$/)]);
+});
+
+test('an export asked for by its command (Ctrl+P) saves what was just typed first', async ({ page, server }) => {
+  test.setTimeout(120_000);
+  const deckId = await importSample(server);
+  const deck = await server.api.getDeck({ deckId });
+  const at = deck.slides.findIndex((s) => s.layout === 'points');
+  await openDeck(page, server, deckId);
+  await option(page, at + 1).click();
+  const bullet = page.locator('.stage .hb-bullet').first();
+  await bullet.click();
+  await page.keyboard.press('End');
+  const downloading = page.waitForEvent('download', { timeout: 90_000 });
+  // Typed and exported at once, before the autosave's pause has passed.
+  await page.keyboard.type('导出前刚输入');
+  await page.keyboard.press('Control+p');
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  const pages = readPdf(readFileSync((await download.path())!));
+  expect(pages.some((p) => p.text.replace(/\s/g, '').includes('导出前刚输入'))).toBe(true);
 });

@@ -1,5 +1,7 @@
 // The 中文 / English switch changes every UI string and is remembered.
-import { expect, test } from './fixtures.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, repoRoot, test } from './fixtures.ts';
 
 test('switching to English changes the UI, survives a reload, and switching back restores Chinese', async ({ page, server }) => {
   await page.goto(server.url);
@@ -24,4 +26,40 @@ test('switching to English changes the UI, survives a reload, and switching back
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('heading', { name: '我的演示文稿' })).toBeVisible();
   await expect(page.getByRole('button', { name: '新建演示文稿' })).toBeVisible();
+});
+
+test('in English the editor speaks English: commands and their shortcuts, drag announcements, slide placeholders', async ({ page, server }) => {
+  const sample = readFileSync(join(repoRoot, 'decks/samples/shangyu-youth-city.txt')).toString('base64');
+  const { deckId } = await server.api.importReport({ fileName: 'shangyu.txt', dataBase64: sample });
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.evaluate((h) => (window.location.hash = h), `#/edit/${deckId}`);
+  const list = page.getByRole('listbox', { name: 'Slides' });
+  await expect(list).toBeVisible();
+
+  // Toolbar labels and tooltips come from the command table.
+  await expect(page.getByRole('button', { name: 'Duplicate Slide' })).toHaveAttribute('title', 'Duplicate Slide (Ctrl+D)');
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', 'Undo (Ctrl+Z)');
+  await list.getByRole('option', { name: /^Slide 3:/ }).click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: 'Slide actions' });
+  await expect(menu.getByRole('menuitem', { name: /^Cut/ })).toContainText('Ctrl+X');
+  await expect(menu.getByRole('menuitem', { name: /^Play from Current Slide/ })).toContainText('Shift+F5');
+  await page.keyboard.press('Escape');
+
+  // dnd-kit's words for screen readers: the instructions, then what a drag did.
+  await expect(page.locator('[id^="DndDescribedBy"]')).toHaveText(/^Press Alt\+↑ or Alt\+↓ to move the selected slides/);
+  const from = (await list.getByRole('option', { name: /^Slide 3:/ }).boundingBox())!;
+  const to = (await list.getByRole('option', { name: /^Slide 4:/ }).boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 12, { steps: 3 });
+  await expect(page.locator('[id^="DndLiveRegion"]')).toHaveText('Picked up 1 slide(s) (slide 3). Release the mouse where they should go.');
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height * 0.8, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.locator('[id^="DndLiveRegion"]')).toHaveText('Dropped after slide 4.');
+  await expect(page.locator('body')).not.toContainText('draggable');
+
+  // The picture placeholder on the canvas.
+  await list.getByRole('option', { name: /上虞e游小镇$/ }).click();
+  await expect(page.locator('.stage .hb-image-note')).toHaveText('Picture to come');
 });

@@ -339,3 +339,51 @@ test('no slide of the sample deck overflows in the presentation; screenshots of 
   await consolePage.waitForTimeout(300);
   await consolePage.screenshot({ path: join(SHOTS, 'present-console.png') });
 });
+
+test('the show answers the mouse and keys as PowerPoint does, lists its keys on ?, and the console opens from the editor', async ({ page, server }) => {
+  const deck = await importSample(server, '放映鼠标测试');
+  await open(page, server, `#/edit/${deck.id}`);
+  await page.getByRole('button', { name: '演讲者视图' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/console/${deck.id}$`));
+  await expect(page.locator('.console-page')).toHaveAttribute('data-position', '0');
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`#/edit/${deck.id}$`));
+
+  await page.getByRole('button', { name: '从头放映' }).click();
+  await expect(page.locator('.present-page')).toHaveAttribute('data-ready', 'true');
+  const at = (n: number) => deck.slides[n]!.id;
+  // A click and the wheel move on; a right-click and Backspace go back.
+  await page.mouse.click(640, 360);
+  await expectAt(page, 1, at(1));
+  await page.mouse.move(640, 360);
+  await page.mouse.wheel(0, 200);
+  await expectAt(page, 2, at(2));
+  await page.waitForTimeout(300);
+  await page.mouse.wheel(0, -200);
+  await expectAt(page, 1, at(1));
+  await page.mouse.click(640, 360);
+  await page.mouse.click(640, 360);
+  await expectAt(page, 3, at(3));
+  await page.mouse.click(640, 360, { button: 'right' });
+  await expectAt(page, 2, at(2));
+  await page.keyboard.press('Backspace');
+  await expectAt(page, 1, at(1));
+
+  // ? lists the keys; Esc closes the list first, then ends the show.
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: '放映快捷键' });
+  await expect(help).toBeVisible();
+  await expect(help.getByRole('row', { name: /下一张/ })).toContainText('单击 · 滚轮向下');
+  await expect(help.getByRole('row', { name: /结束放映/ })).toContainText('Esc');
+  await expect(help.getByRole('row', { name: /显示所有幻灯片/ })).toContainText('G');
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`#/present/${deck.id}`));
+  // A click on the grid opens that slide.
+  await page.keyboard.press('g');
+  await page.getByRole('dialog', { name: '所有幻灯片' }).getByRole('button', { name: `第 5 / ${deck.slides.length} 张` }).click();
+  await expectAt(page, 4, at(4));
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(new RegExp(`#/edit/${deck.id}$`));
+  await expect(page.getByRole('listbox', { name: '幻灯片' }).getByRole('option', { name: /^第5张/ })).toHaveAttribute('aria-selected', 'true');
+});

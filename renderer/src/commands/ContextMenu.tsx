@@ -3,6 +3,7 @@
 // key), moves with the arrow keys, closes on Esc, a click elsewhere or after running an item; focus then goes back.
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useLang } from '../i18n/I18nProvider.tsx';
+import { ariaShortcuts } from './CommandButton.tsx';
 import { shortcutOf, type Command } from './commandTable.ts';
 import { mac } from './useCommands.ts';
 
@@ -80,7 +81,7 @@ export function ContextMenu<C>({ x, y, label, items, ctx, run, onClose }: Contex
             role={checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
             aria-checked={checked}
             aria-disabled={!enabled || undefined}
-            aria-keyshortcuts={cmd.keys[0]?.replace('Mod', mac ? 'Meta' : 'Control')}
+            aria-keyshortcuts={ariaShortcuts(cmd.keys)}
             tabIndex={-1}
             className="context-menu-item"
             onClick={() => {

@@ -45,6 +45,13 @@ export function command<C>(id: CommandId, impl: Omit<Command<C>, 'id' | 'label' 
   return { id, label: info.label, keys: info.keys, ...(info.clipboard ? { clipboard: info.clipboard } : {}), ...impl };
 }
 
+/** Whether each command can run now, and whether each toggle is on, by id: what buttons and menus draw. */
+export type CommandStates = Readonly<Record<string, { enabled: boolean; checked?: boolean }>>;
+
+export function commandStates<C>(commands: readonly Command<C>[], ctx: C): CommandStates {
+  return Object.fromEntries(commands.map((c) => [c.id, { enabled: c.enabled(ctx), ...(c.checked ? { checked: c.checked(ctx) } : {}) }]));
+}
+
 export interface FocusTarget {
   tagName: string;
   isContentEditable?: boolean;

@@ -3,7 +3,7 @@
 // menu (command ids from the desktop host) and clicks (toolbar, context menu) through `run`.
 import { useCallback, useEffect, useRef } from 'react';
 import type { CommandId } from '../../../decks/common/commands.ts';
-import { commandForKey, focusKind, isMacPlatform, keyRuns, type Command, type CommandInput } from './commandTable.ts';
+import { commandForKey, commandStates, focusKind, isMacPlatform, keyRuns, type Command, type CommandInput, type CommandStates } from './commandTable.ts';
 
 export const mac = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform);
 
@@ -97,4 +97,13 @@ export function useCommands<C>(commands: readonly Command<C>[], context: () => C
   }, []);
 
   return useCallback((cmd: Command<C>) => runCommand(cmd, latest.current.context()), []);
+}
+
+/** The commands' states for drawing, the same object while they stay the same (so memoised toolbars skip renders). */
+export function useCommandStates<C>(commands: readonly Command<C>[], ctx: C): CommandStates {
+  const states = commandStates(commands, ctx);
+  const key = JSON.stringify(states);
+  const kept = useRef<{ key: string; states: CommandStates } | null>(null);
+  if (kept.current?.key !== key) kept.current = { key, states };
+  return kept.current.states;
 }

@@ -5,7 +5,7 @@ import { memo, useMemo, type KeyboardEvent } from 'react';
 import type { Block, Slide, Theme } from '../../../decks/common/model.ts';
 import { updateSlide } from '../../../decks/common/deckOps.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { SlideFrame } from '../slides/SlideFrame.tsx';
+import { SlideFrame, useSlideFitKey } from '../slides/SlideFrame.tsx';
 import { SlideView, type FieldProps, type FigureMap, type SlideEditing } from '../slides/SlideView.tsx';
 import { EditableField } from './EditableField.tsx';
 import { EditorIcon } from './EditorIcon.tsx';
@@ -145,8 +145,8 @@ export const Canvas = memo(function Canvas({ store, slide, figures, theme, numbe
       },
     };
   }, [store, slide, t, focus, onLeave, onPicture]);
-  // A new key only when what is measured changes: moving slides around (a new number) does not refit the canvas.
-  const fitKey = useMemo(() => ({}), [slide, figures, theme]);
+  // A new key only when what is measured changes: moving slides around (a new number, section) does not refit the canvas.
+  const fitKey = useSlideFitKey(slide, figures, theme);
 
   return (
     // The frame takes the focus when the slide is clicked outside its texts: slide commands (Delete, Ctrl+C …) then

@@ -5,7 +5,7 @@
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { errorMessage, type DeckApi } from '../../../decks/common/api.ts';
 import { missingPictures } from '../../../decks/common/audience.ts';
-import type { Slide } from '../../../decks/common/model.ts';
+import type { Layout, Slide, Theme } from '../../../decks/common/model.ts';
 import { getApi } from '../api/getApi.ts';
 import { AppHeader } from '../app/AppHeader.tsx';
 import { FileInput } from '../app/FileInput.tsx';
@@ -13,17 +13,17 @@ import { Icon } from '../app/Icon.tsx';
 import { Toast, type ToastMessage } from '../app/Toast.tsx';
 import { navigate } from '../app/useRoute.ts';
 import { ContextMenu } from '../commands/ContextMenu.tsx';
-import { useCommands } from '../commands/useCommands.ts';
+import { useCommands, useCommandStates } from '../commands/useCommands.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
 import { usePictureUrls } from '../slides/pictureUrls.ts';
 import { figureMap, SlideAssetsContext } from '../slides/SlideView.tsx';
 import { Canvas, type FieldFocus } from './Canvas.tsx';
-import { EDITOR_COMMANDS, editorCommand, moveSlides, takePicture, type EditorContext, type PictureTarget } from './editorCommands.ts';
+import { EDITOR_COMMANDS, editorCommand, insertSlide, moveSlides, takePicture, type EditorContext, type PictureTarget } from './editorCommands.ts';
 import { EditorIcon } from './EditorIcon.tsx';
 import { keptSession, openSession } from './editorSessions.ts';
 import type { EditorStore } from './editorStore.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
-import { fieldText, parseFieldKey, setFieldText } from './fields.ts';
+import { fieldKey, fieldText, parseFieldKey, setFieldText } from './fields.ts';
 import { caretOffset, placeCaret, selectRange } from './richText.ts';
 import { SidePanel } from './SidePanel.tsx';
 import { Sorter } from './Sorter.tsx';
@@ -79,6 +79,9 @@ export function DeckView({ deckId }: { deckId: string }) {
   return <Editor store={store} api={getApi()} />;
 }
 
+/** The commands whose state the toolbar and the inspector show (worked out at each render). */
+const TOOLBAR_COMMANDS = (['undo', 'redo', 'duplicate', 'delete', 'hide', 'insert-picture', 'present-console', 'present-start', 'present-current'] as const).map(editorCommand);
+
 /** The sorter's context menu: what a right-click on slides offers. */
 const SORTER_MENU = ['cut', 'copy', 'paste', null, 'new-slide', 'duplicate', 'delete', 'hide', null, 'move-up', 'move-down', null, 'present-current'] as const;
 
@@ -88,9 +91,10 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const { model, selection } = state;
   const slides = model.slides;
-  // While typing, the sorter's thumbnails catch up after the text is painted (a low-priority render).
-  const deferredSlides = useDeferredValue(slides);
-  const sorterSlides = state.typing ? deferredSlides : slides;
+  // While typing, the sorter's thumbnails catch up after the text is painted (a low-priority render). Other edits
+  // (a move) leave the deferred value alone, so they cause no second, background render of the editor.
+  const deferredSlides = useDeferredValue(state.typing ? slides : null);
+  const sorterSlides = state.typing && deferredSlides ? deferredSlides : slides;
   const figures = useMemo(() => figureMap(model.figures), [model.figures]);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [overflowing, setOverflowing] = useState<ReadonlySet<string>>(new Set());
@@ -196,24 +200,42 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
     [store, api, t, lang, say, focus, deck.id],
   );
   const run = useCommands(EDITOR_COMMANDS, context);
-  // For drawing: enabled states follow this render's state.
+  // For drawing: what can run follows this render's state (the context menu reads it; buttons get `states`).
   const ctx = useMemo(() => ({ ...context(), state }), [context, state]);
+  const states = useCommandStates(TOOLBAR_COMMANDS, ctx);
+  const onInsertSlide = useCallback((layout: Layout) => insertSlide(context(), layout), [context]);
+  const toggleHidden = useCallback(() => run(editorCommand('hide')), [run]);
+  const flush = useCallback(() => store.flush(), [store]);
+  const choosePicture = useCallback((target: PictureTarget) => context().choosePicture(target), [context]);
+  const chooseTheme = useCallback((next: Theme) => store.setTheme(next), [store]);
+  // The theme picker's thumbnails show the current slide; read when the picker opens (so moves do not redraw the toolbar).
+  const themePreview = useCallback(() => {
+    const { model: m, selection: sel } = store.getState();
+    const at = Math.max(0, m.slides.findIndex((s) => s.id === sel.current));
+    const slide = m.slides[at];
+    return slide ? { slide, figures: figureMap(m.figures), deckTitle: store.deck.title, number: at + 1 } : undefined;
+  }, [store]);
 
-  const insertFigure = (key: string) => {
-    if (!current) return;
-    let ref = lastCaret.current ? parseFieldKey(lastCaret.current.key) : null;
-    let offset = lastCaret.current?.offset ?? 0;
-    if (!ref || ref.slideId !== current.id || fieldText(slides, ref) === null) {
-      const first = current.blocks.findIndex((b) => b.kind === 'bullet' || b.kind === 'text');
-      ref = first >= 0 ? { slideId: current.id, part: 'block', index: first } : { slideId: current.id, part: 'title' };
-      offset = (fieldText(slides, ref) ?? '').length;
-    }
-    const target = ref;
-    const r = insertFigureRef(fieldText(slides, target) ?? '', offset, key);
-    store.edit((m) => ({ ...m, slides: setFieldText(m.slides, target, r.text) }), { label: 'insertFigure', immediate: true, focus: current.id });
-    const k = target.part === 'block' ? `${target.slideId}:b${target.index}` : `${target.slideId}:${target.part}`;
-    focus.focusField(k, r.caret);
-  };
+  /** Puts a figure at the caret of the current slide's text (else at the end of its first text). */
+  const insertFigure = useCallback(
+    (key: string) => {
+      const { model: m, selection: sel } = store.getState();
+      const slide = m.slides.find((s) => s.id === sel.current);
+      if (!slide) return;
+      let ref = lastCaret.current ? parseFieldKey(lastCaret.current.key) : null;
+      let offset = lastCaret.current?.offset ?? 0;
+      if (!ref || ref.slideId !== slide.id || fieldText(m.slides, ref) === null) {
+        const first = slide.blocks.findIndex((b) => b.kind === 'bullet' || b.kind === 'text');
+        ref = first >= 0 ? { slideId: slide.id, part: 'block', index: first } : { slideId: slide.id, part: 'title' };
+        offset = (fieldText(m.slides, ref) ?? '').length;
+      }
+      const target = ref;
+      const r = insertFigureRef(fieldText(m.slides, target) ?? '', offset, key);
+      store.edit((mm) => ({ ...mm, slides: setFieldText(mm.slides, target, r.text) }), { label: 'insertFigure', immediate: true, focus: slide.id });
+      focus.focusField(fieldKey(target), r.caret);
+    },
+    [store, focus],
+  );
 
   const editTitle = useCallback(() => {
     const id = store.getState().selection.current;
@@ -283,7 +305,20 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
           </span>
         </div>
       </AppHeader>
-      <EditorToolbar ctx={ctx} run={run} figures={model.figures} onInsertFigure={insertFigure} exportControl={exportControl} themeControl={themeControl} current={current} />
+      <EditorToolbar
+        deckId={deck.id}
+        states={states}
+        run={run}
+        figures={model.figures}
+        onInsertSlide={onInsertSlide}
+        onInsertFigure={insertFigure}
+        flush={flush}
+        exportControl={exportControl}
+        themeControl={themeControl}
+        theme={theme}
+        onChooseTheme={chooseTheme}
+        previewOf={themePreview}
+      />
       <FileInput inputRef={pictureInput} accept={PICTURE_ACCEPT} testId="picture-input" onFile={(file) => void takePicture(context(), file, pictureFor.current)} />
       {state.error !== null && (
         <div className="banner error editor-banner" role="alert">
@@ -358,7 +393,17 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
             <p className="placeholder-page">{t('editor.empty')}</p>
           )}
         </main>
-        <SidePanel api={api} store={store} state={state} ctx={ctx} current={current} figures={figures} onRestored={(label) => say(t('editor.history.restored', { label }), true)} />
+        <SidePanel
+          api={api}
+          store={store}
+          state={state}
+          current={current}
+          figures={figures}
+          hidden={states.hide?.checked ?? false}
+          onToggleHidden={toggleHidden}
+          onChoosePicture={choosePicture}
+          onRestored={(label) => say(t('editor.history.restored', { label }), true)}
+        />
       </div>
       {menuAt && (
         <ContextMenu

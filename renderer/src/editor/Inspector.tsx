@@ -7,24 +7,26 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import type { FigureMap } from '../slides/SlideView.tsx';
 import { typeInto } from './Canvas.tsx';
 import { EditableField } from './EditableField.tsx';
-import { runCommand } from '../commands/useCommands.ts';
-import { editorCommand, type EditorContext } from './editorCommands.ts';
+import type { PictureTarget } from './editorCommands.ts';
 import type { EditorStore } from './editorStore.ts';
 import { fieldKey } from './fields.ts';
 import { PictureInspector } from './PictureInspector.tsx';
 
 interface InspectorProps {
   store: EditorStore;
-  ctx: EditorContext;
+  /** The Hide command's state and action: on every selected slide, as the toolbar's. */
+  hidden: boolean;
+  onToggleHidden(): void;
+  /** Opens the file chooser for picture `index` of the slide. */
+  onChoosePicture(target: PictureTarget): void;
   slide: Slide;
   figures: FigureMap;
   onShowFigure(key: string): void;
 }
 
-export const Inspector = memo(function Inspector({ store, ctx, slide, figures, onShowFigure }: InspectorProps) {
+export const Inspector = memo(function Inspector({ store, hidden, onToggleHidden, onChoosePicture, slide, figures, onShowFigure }: InspectorProps) {
   const t = useT();
   const keys = figuresOfSlide(slide);
-  const hide = editorCommand('hide');
   const setLayout = (layout: Layout) =>
     store.edit((m) => ({ ...m, slides: updateSlide(m.slides, slide.id, { layout }) }), { label: 'layout', immediate: true, focus: slide.id });
   const addBullet = () =>
@@ -60,13 +62,12 @@ export const Inspector = memo(function Inspector({ store, ctx, slide, figures, o
             {t('editor.addBullet')}
           </button>
           <label className="check">
-            {/* The Hide command, as the toolbar's: on every selected slide. */}
-            <input type="checkbox" checked={hide.checked?.(ctx) ?? slide.hidden} onChange={() => runCommand(hide, ctx)} />
+            <input type="checkbox" checked={hidden} onChange={onToggleHidden} />
             {t('editor.hideSlide')}
           </label>
         </div>
       </section>
-      <PictureInspector store={store} slide={slide} onChoose={(index) => ctx.choosePicture({ slideId: slide.id, index })} />
+      <PictureInspector store={store} slide={slide} onChoose={(index) => onChoosePicture({ slideId: slide.id, index })} />
       <section className="inspector-section inspector-notes" aria-labelledby="insp-notes">
         <h3 id="insp-notes" className="inspector-heading">
           {t('editor.notes')}

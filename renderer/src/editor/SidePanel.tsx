@@ -6,7 +6,7 @@ import type { DeckApi } from '../../../decks/common/api.ts';
 import type { Slide } from '../../../decks/common/model.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import type { FigureMap } from '../slides/SlideView.tsx';
-import type { EditorContext } from './editorCommands.ts';
+import type { PictureTarget } from './editorCommands.ts';
 import type { EditorState, EditorStore } from './editorStore.ts';
 import { FiguresPanel } from './FiguresPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
@@ -21,13 +21,16 @@ interface SidePanelProps {
   api: DeckApi;
   store: EditorStore;
   state: EditorState;
-  ctx: EditorContext;
   current: Slide | undefined;
   figures: FigureMap;
+  /** Whether the selected slides are hidden, and the Hide command (on the selection, as the toolbar's). */
+  hidden: boolean;
+  onToggleHidden(): void;
+  onChoosePicture(target: PictureTarget): void;
   onRestored(label: string): void;
 }
 
-export function SidePanel({ api, store, state, ctx, current, figures, onRestored }: SidePanelProps) {
+export function SidePanel({ api, store, state, current, figures, hidden, onToggleHidden, onChoosePicture, onRestored }: SidePanelProps) {
   const t = useT();
   const [side, setSide] = useState<Side>('inspector');
   const [focusFigure, setFocusFigure] = useState<string | null>(null);
@@ -64,11 +67,11 @@ export function SidePanel({ api, store, state, ctx, current, figures, onRestored
         ))}
       </div>
       <div className="side-body" role="tabpanel" id={`tabpanel-${side}`} aria-labelledby={`tab-${side}`}>
-        {side === 'inspector' && current && <Inspector store={store} ctx={ctx} slide={current} figures={figures} onShowFigure={showFigure} />}
+        {side === 'inspector' && current && <Inspector store={store} slide={current} figures={figures} hidden={hidden} onToggleHidden={onToggleHidden} onChoosePicture={onChoosePicture} onShowFigure={showFigure} />}
         {side === 'figures' && <FiguresPanel api={api} store={store} figures={state.model.figures} slides={state.model.slides} focusKey={focusFigure} onJump={jumpTo} />}
         {side === 'warnings' && (
           <>
-            <MissingPhotos slides={state.model.slides} onJump={jumpTo} onAdd={(slideId, index) => ctx.choosePicture({ slideId, index })} />
+            <MissingPhotos slides={state.model.slides} onJump={jumpTo} onAdd={(slideId, index) => onChoosePicture({ slideId, index })} />
             <WarningsPanel warnings={state.warnings} slides={state.model.slides} onJump={jumpTo} onDismiss={(id) => void store.dismissWarning(id)} />
           </>
         )}

@@ -135,7 +135,9 @@ export function Sorter(props: SorterProps) {
   }, []);
 
   // Keep the current slide in view when the selection moves (by keyboard, or from the canvas or a panel).
-  // (From the viewport as last measured: reading the scroller's layout here would force a layout before paint.)
+  // (From the viewport as last measured: reading the scroller's layout here would force a layout before paint. And
+  // scrolled at the next frame, where the browser lays the page out anyway: scrolling now, in the task of the key
+  // press, would force a second layout into it.)
   const view = useRef(viewport);
   view.current = viewport;
   useEffect(() => {
@@ -143,7 +145,11 @@ export function Sorter(props: SorterProps) {
     const i = rowIndex.get(selection.current);
     if (!el || i === undefined) return;
     const next = scrollToShow(tops, heights, i, view.current.top, view.current.height);
-    if (next !== view.current.top) el.scrollTop = next;
+    if (next === view.current.top) return;
+    const frame = requestAnimationFrame(() => {
+      el.scrollTop = next;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [selection.current, rowIndex, tops, heights]);
 
   const selected = useMemo(() => new Set(selection.ids), [selection.ids]);
@@ -187,6 +193,25 @@ export function Sorter(props: SorterProps) {
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
 
+  // What a screen reader hears while slides are dragged (dnd-kit's own words are English and name its ids).
+  const spoken = useRef<{ ids: readonly string[]; afterId: string | null | undefined }>({ ids: [], afterId: undefined });
+  const accessibility = useMemo(() => {
+    const numberOf = (id: string) => latest.current.order.indexOf(id) + 1;
+    return {
+      screenReaderInstructions: { draggable: t('editor.dnd.instructions') },
+      announcements: {
+        onDragStart: () => t('editor.dnd.start', { n: spoken.current.ids.length, at: spoken.current.ids.map(numberOf).join('、') }),
+        onDragOver: () => undefined,
+        onDragEnd: () => {
+          const { afterId } = spoken.current;
+          if (afterId === undefined) return t('editor.dnd.notMoved');
+          return afterId === null ? t('editor.dnd.toStart') : t('editor.dnd.after', { at: numberOf(afterId) });
+        },
+        onDragCancel: () => t('editor.dnd.cancel'),
+      },
+    };
+  }, [t]);
+
   // Drag and drop: the whole list is one dnd-kit draggable (pointer sensor), and where the pointer is over the list is
   // read from the rows' known offsets — no per-row droppables, so ordinary renders of the rows stay cheap.
   const rowAtPointer = (clientY: number): number => {
@@ -212,6 +237,7 @@ export function Sorter(props: SorterProps) {
       onSelect({ ids: [lead], current: lead, anchor: lead });
     }
     setDrag({ ids, lead });
+    spoken.current = { ids, afterId: undefined };
     // Scrolls the list while the pointer rests near its top or bottom edge.
     const tick = () => {
       const el = scroller.current;
@@ -231,7 +257,10 @@ export function Sorter(props: SorterProps) {
 
   const track = (clientY: number) => {
     const i = rowAtPointer(clientY);
-    if (i < 0) return setDrop(null);
+    if (i < 0) {
+      spoken.current = { ...spoken.current, afterId: undefined };
+      return setDrop(null);
+    }
     let next: { key: string; edge: 'before' | 'after'; afterId: string | null };
     if (i >= rows.length) {
       const last = rows[rows.length - 1]!;
@@ -244,6 +273,7 @@ export function Sorter(props: SorterProps) {
       const edge: 'before' | 'after' = row.kind === 'header' || y < tops[i]! + heights[i]! / 2 ? 'before' : 'after';
       next = { key: row.key, edge, afterId: edge === 'after' ? row.slide.id : at > 0 ? order[at - 1]! : null };
     }
+    spoken.current = { ...spoken.current, afterId: next.afterId };
     setDrop((d) => (d && d.key === next.key && d.edge === next.edge ? d : next));
   };
 
@@ -288,6 +318,7 @@ export function Sorter(props: SorterProps) {
   return (
     <DndContext
       sensors={sensors}
+      accessibility={accessibility}
       onDragStart={onDragStart}
       onDragMove={onDragMove}
       onDragEnd={onDragEnd}

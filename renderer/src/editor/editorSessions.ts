@@ -53,3 +53,8 @@ export function showEndedAt(deckId: string, slideId: string): void {
   if (store && store.getState().model.slides.some((s) => s.id === slideId)) store.select(single(slideId));
   else endedAt.set(deckId, slideId);
 }
+
+/** Saves what a kept session has not saved yet (an export from the library must show the deck as last edited). */
+export function flushSession(deckId: string): Promise<void> {
+  return sessions.get(deckId)?.flush() ?? Promise.resolve();
+}

@@ -13,6 +13,7 @@ import './exportPage.css';
 import { exportViewOf } from '../../../decks/common/exportPayload.ts';
 import { ExportPlayer } from './ExportPlayer.tsx';
 import { PrintPages } from './PrintPages.tsx';
+import { translate } from '../i18n/messages.ts';
 import { readPayload } from './readPayload.ts';
 
 // zod probes `new Function` to speed up validation; the CSP forbids it (rightly), so tell zod not to try.
@@ -26,7 +27,8 @@ if (root) {
     <StrictMode>
       {!read.ok ? (
         <p className="export-error" role="alert">
-          无法显示此演示文稿：{read.reason} · This presentation cannot be shown: {read.reason}
+          {/* Both languages: the file may be opened where neither was chosen. */}
+          {translate('zh', 'export.unreadable', { reason: read.reason })} · {translate('en', 'export.unreadable', { reason: read.reason })}
         </p>
       ) : view === 'play' ? (
         <ExportPlayer payload={read.payload} />

@@ -50,6 +50,15 @@ export function useT(): Translate {
   return useI18n().t;
 }
 
+/**
+ * For what also renders outside the app (slides in the exported file, printed pages): the app's language inside it,
+ * else the one this browser chose.
+ */
+export function useSlideT(): Translate {
+  const ctx = useContext(I18nContext);
+  return ctx?.t ?? ((key, params) => translate(storedLang(), key, params));
+}
+
 export function useLang(): [Lang, (lang: Lang) => void] {
   const { lang, setLang } = useI18n();
   return [lang, setLang];

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Deck, DeckSummary, Theme } from '../../../decks/common/model.ts';
 import { getApi } from '../api/getApi.ts';
 import { ExportMenu } from '../app/ExportMenu.tsx';
+import { flushSession } from '../editor/editorSessions.ts';
 import { Icon } from '../app/Icon.tsx';
 import { routeHash } from '../../../decks/common/routes.ts';
 import { navigate } from '../app/useRoute.ts';
@@ -140,7 +141,7 @@ export function DeckCard({ deck, inTrash, actions, now }: { deck: DeckSummary; i
             <a className="icon-button" href={routeHash({ name: 'console', deckId: deck.id })} aria-label={t('present.consoleNamed', { title: deck.title })} title={t('present.console')}>
               <Icon name="console" />
             </a>
-            <ExportMenu deckId={deck.id} />
+            <ExportMenu deckId={deck.id} beforeExport={() => flushSession(deck.id)} />
             <SlideAssetsContext.Provider value={pictures}>
               <CardThemes summary={deck} deck={preview} onChoose={(theme) => actions.setTheme(deck, theme)} />
             </SlideAssetsContext.Provider>

@@ -4,6 +4,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { formatNumber, splitFigureRefs, withoutEmphasis } from '../../../decks/common/figures.ts';
 import type { Block, Figure, ImageBlock, Slide, Theme } from '../../../decks/common/model.ts';
 import { chineseNumeral, groupBlocks, type BlockGroup } from '../../../decks/common/slideLayout.ts';
+import { useSlideT } from '../i18n/I18nProvider.tsx';
 
 export const SLIDE_WIDTH = 1280;
 export const SLIDE_HEIGHT = 720;
@@ -122,6 +123,7 @@ export function focusPosition(block: ImageBlock): string | undefined {
 }
 
 function Picture({ block, index, figures }: { block: ImageBlock; index: number; figures: FigureMap }) {
+  const t = useSlideT();
   const assets = useContext(SlideAssetsContext);
   const editing = useContext(SlideEditContext);
   const url = block.assetId ? assets?.get(block.assetId) : undefined;
@@ -133,7 +135,7 @@ function Picture({ block, index, figures }: { block: ImageBlock; index: number; 
       ) : block.assetId ? null : (
         <>
           <span className="hb-image-glyph" aria-hidden="true" />
-          <span className="hb-image-note">图片待添加</span>
+          <span className="hb-image-note">{t('slide.imagePlaceholder')}</span>
         </>
       )}
     </div>

@@ -32,6 +32,16 @@ describe('formatFigure and parseValueInput (existing helpers)', () => {
   });
   it('splits and resolves references', () => {
     expect(splitFigureRefs('增长{fig:f1}，')).toEqual([{ kind: 'text', text: '增长' }, { kind: 'figure', key: 'f1' }, { kind: 'text', text: '，' }]);
+    // Emphasis markers mark the runs and never show; an unclosed one runs to the end, a stray close means nothing.
+    expect(splitFigureRefs('全年{em}增长{fig:f1}{/em}，{/em}好{em}很')).toEqual([
+      { kind: 'text', text: '全年' },
+      { kind: 'text', text: '增长', em: true },
+      { kind: 'figure', key: 'f1', em: true },
+      { kind: 'text', text: '，' },
+      { kind: 'text', text: '好' },
+      { kind: 'text', text: '很', em: true },
+    ]);
+    expect(resolveFigureRefs('{em}增长{fig:f1}{/em}', new Map([['f1', { display: '5%' }]]))).toBe('增长5%');
     expect(figureKeysIn('{fig:a}{fig:b}{fig:a}')).toEqual(['a', 'b']);
     expect(resolveFigureRefs('{fig:a}和{fig:x}', new Map([['a', { display: '8%' }]]))).toBe('8%和[?]');
   });

@@ -231,6 +231,21 @@ describe('PPTX export', () => {
     expect(fourth).toContain('<a:buChar');
   });
 
+  it('exports emphasised words (Ctrl+B) as bold runs, without their markers', async () => {
+    const deckId = await t.importSample();
+    const deck = await t.service.getDeck({ deckId });
+    const at = deck.slides.findIndex((s) => s.layout === 'points' && !s.hidden);
+    const slide = deck.slides[at]!;
+    await t.service.updateSlide({ deckId, slideId: slide.id, patch: { blocks: [{ kind: 'bullet', text: '全年{em}游客增长{/em}明显', level: 0 }] } });
+    const files = await exportPptx(deckId);
+    const xml = files[`ppt/slides/slide${at + 1}.xml`]!;
+    expect(paragraphs(xml)).toContain('全年游客增长明显');
+    expect(xml).not.toContain('{em}');
+    const runs = [...xml.matchAll(/<a:r>\s*<a:rPr([^>]*)>[\s\S]*?<a:t>([^<]*)<\/a:t>/g)].map((m) => ({ bold: /\bb="1"/.test(m[1]!), text: m[2]! }));
+    expect(runs.find((r) => r.text === '游客增长')).toMatchObject({ bold: true });
+    expect(runs.find((r) => r.text === '全年')).toMatchObject({ bold: false });
+  });
+
   it('embeds the display copy of a large picture, not the whole picture', async () => {
     const deck = await t.service.createDeck({ title: '大图' });
     const whole = makePng(3200, 1800, [30, 60, 90]);

@@ -170,11 +170,11 @@ function builtPageCarriesCsp(): void {
   expect(meta?.[1]).toBe(metaContentSecurityPolicy(scripts.map((m) => m[2]!)));
 }
 
-/** The preload exposes exactly window.huibao.call (also tests/unit/security/hostBoundaries.test.ts). */
-function preloadExposesOnlyCall(): void {
+/** The preload exposes exactly window.huibao.call and .onCommand (also tests/unit/security/hostBoundaries.test.ts). */
+function preloadExposesOnlyTheBridge(): void {
   const source = readdirSync(join(PROJECT_ROOT, 'electron/preload')).map((f) => readFileSync(join(PROJECT_ROOT, 'electron/preload', f), 'utf8')).join('\n');
   expect(source.match(/\.exposeInMainWorld\(/g)).toHaveLength(1);
-  expect(source).toMatch(/exposeInMainWorld\('huibao', \{ call: /);
+  expect(source).toMatch(/exposeInMainWorld\('huibao', \{\s*call: \(method: MethodName, args: unknown\) => bridge\.call\(method, args\),\s*onCommand: \(listener: \(id: CommandId\) => void\) => bridge\.onCommand\(listener\),\s*\}\)/);
 }
 
 let work: string;
@@ -230,7 +230,7 @@ describe('Electron security audit', () => {
     everyNewWindowIsDenied();
     await appProtocolSendsCsp();
     builtPageCarriesCsp();
-    preloadExposesOnlyCall();
+    preloadExposesOnlyTheBridge();
     const main = readFileSync(join(mainDir, 'index.ts'), 'utf8');
     expect(main).toMatch(/limitPermissions\(session\.defaultSession\)/);
     for (const { file, text } of mainSources()) {

@@ -196,15 +196,29 @@ describe('the preload', () => {
     return { keys: [...map.keys()], value: map.get('huibao') };
   }
 
-  it('exposes exactly one key, holding exactly one function, and no way to ipcRenderer', () => {
+  it('exposes exactly one key, holding exactly two functions (the API call, the menu commands), and no way to ipcRenderer', () => {
     const { keys, value } = exposed();
     expect(keys).toEqual(['huibao']);
-    expect(Object.getOwnPropertyNames(value)).toEqual(['call']);
+    expect(Object.getOwnPropertyNames(value)).toEqual(['call', 'onCommand']);
     expect(Object.getOwnPropertySymbols(value)).toEqual([]);
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect(typeof (value as HuibaoBridge).call).toBe('function');
     // What contextBridge copies is the object's own data: nothing else hangs off it.
-    expect(JSON.stringify(Object.entries(value as object).map(([k, v]) => [k, typeof v]))).toBe('[["call","function"]]');
+    expect(JSON.stringify(Object.entries(value as object).map(([k, v]) => [k, typeof v]))).toBe('[["call","function"],["onCommand","function"]]');
+  });
+
+  it('hands a menu listener only known command ids: never the IPC event, nothing sent from elsewhere', () => {
+    const listeners: ((event: unknown, ...args: unknown[]) => void)[] = [];
+    const map = new Map<string, unknown>();
+    exposeBridge(
+      { exposeInMainWorld: (k, v) => void map.set(k, v) },
+      { on: (_channel, l) => void listeners.push(l), removeListener: () => undefined, invoke: async () => ({ ok: true, result: null }) },
+    );
+    const heard: unknown[][] = [];
+    (map.get('huibao') as HuibaoBridge).onCommand((...args: unknown[]) => heard.push(args));
+    const event = { sender: { send() {} }, ports: [] };
+    for (const id of ['copy', '__proto__', 'constructor', 'eval', '', 42, null, { toString: () => 'copy' }, ['copy']]) listeners[0]!(event, id, 'extra');
+    expect(heard).toEqual([['copy']]);
   });
 
   it('refuses every name that is not a DeckApi method before anything reaches IPC', async () => {

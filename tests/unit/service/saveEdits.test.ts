@@ -87,4 +87,25 @@ describe('saveEdits with expectedUpdatedAt', () => {
     expect(after.slides[1]!.title).toBe('二');
     expect(after.updatedAt).toBe(second.updatedAt);
   });
+
+  it('adds the figures pasted slides bring, shares one already there, and refuses a different one under a taken key', async () => {
+    const before = await service.getDeck({ deckId });
+    const mine = before.figures[0]!;
+    const brought = { ...mine, key: 'pasted-1', label: '粘贴来的数字', value: 42, display: '42' };
+    const slide = { id: 'pastedslide', layout: 'points' as const, title: '粘贴', blocks: [{ kind: 'bullet' as const, text: `{fig:pasted-1} 与 {fig:${mine.key}}`, level: 0 }], notes: '', hidden: false };
+    await service.saveEdits({ deckId, slides: [slide], newFigures: [brought, mine] });
+    const after = await service.getDeck({ deckId });
+    expect(after.figures).toHaveLength(before.figures.length + 1);
+    expect(after.figures.find((f) => f.key === 'pasted-1')).toMatchObject({ label: '粘贴来的数字', value: 42 });
+    expect(after.slides.at(-1)!.id).toBe('pastedslide');
+    // Sent again (a redo after an undo): the same figure is no change.
+    await service.saveEdits({ deckId, newFigures: [brought] });
+    expect((await service.getDeck({ deckId })).figures).toHaveLength(before.figures.length + 1);
+    // A different figure under a key the deck uses is refused, and nothing of the save is written.
+    const clash = { ...brought, value: 7 };
+    expect(await codeOf(service.saveEdits({ deckId, slides: [{ ...slide, id: 'another', title: '不应保存' }], newFigures: [clash] }))).toBe('INVALID_ARGUMENT');
+    const unchanged = await service.getDeck({ deckId });
+    expect(unchanged.slides.some((s) => s.id === 'another')).toBe(false);
+    expect(unchanged.figures.find((f) => f.key === 'pasted-1')!.value).toBe(42);
+  });
 });
