@@ -8,6 +8,7 @@ import { missingPictures } from '../../../decks/common/audience.ts';
 import type { Layout, Slide, Theme } from '../../../decks/common/model.ts';
 import { getApi } from '../api/getApi.ts';
 import { AppHeader } from '../app/AppHeader.tsx';
+import { FileInput } from '../app/FileInput.tsx';
 import { Icon } from '../app/Icon.tsx';
 import { Toast, type ToastMessage } from '../app/Toast.tsx';
 import { navigate } from '../app/useRoute.ts';
@@ -318,20 +319,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
         onChooseTheme={chooseTheme}
         previewOf={themePreview}
       />
-      <input
-        ref={pictureInput}
-        className="visually-hidden"
-        type="file"
-        accept={PICTURE_ACCEPT}
-        tabIndex={-1}
-        aria-hidden="true"
-        data-testid="picture-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void takePicture(context(), file, pictureFor.current);
-        }}
-      />
+      <FileInput inputRef={pictureInput} accept={PICTURE_ACCEPT} testId="picture-input" onFile={(file) => void takePicture(context(), file, pictureFor.current)} />
       {state.error !== null && (
         <div className="banner error editor-banner" role="alert">
           <Icon name="alert" />

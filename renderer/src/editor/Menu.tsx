@@ -1,5 +1,6 @@
 // A small drop-down menu for the toolbar: a button, and a list of items reachable with the arrow keys; Esc closes it.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useOutsideClose } from '../app/useOutsideClose.ts';
 
 export interface MenuItem {
   key: string;
@@ -13,14 +14,9 @@ export function Menu({ label, icon, items, className, empty }: { label: string; 
   const root = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLDivElement>(null);
 
+  useOutsideClose(open, root, useCallback(() => setOpen(false), []));
   useEffect(() => {
-    if (!open) return;
-    const close = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', close);
-    list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    return () => window.removeEventListener('pointerdown', close);
+    if (open) list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
   }, [open]);
 
   const onKey = (e: React.KeyboardEvent) => {

@@ -6,6 +6,7 @@ import { ApiError, errorMessage, FILE_LIMITS, type Result } from '../../../decks
 import { LIMITS, type DeckSummary, type Theme } from '../../../decks/common/model.ts';
 import { getApi } from '../api/getApi.ts';
 import { AppHeader } from '../app/AppHeader.tsx';
+import { FileInput } from '../app/FileInput.tsx';
 import { Icon } from '../app/Icon.tsx';
 import { Toast, type ToastMessage } from '../app/Toast.tsx';
 import { onMenuCommand } from '../commands/useCommands.ts';
@@ -237,20 +238,7 @@ export function LibraryPage() {
                   <Icon name="upload" />
                   <span>{t('library.import')}</span>
                 </button>
-                <input
-                  ref={fileInput}
-                  className="visually-hidden"
-                  type="file"
-                  accept={ACCEPT}
-                  tabIndex={-1}
-                  aria-hidden="true"
-                  data-testid="import-input"
-                  onChange={(e) => {
-                    const file = e.target.files?.[0];
-                    e.target.value = '';
-                    if (file) takeFile(file);
-                  }}
-                />
+                <FileInput inputRef={fileInput} accept={ACCEPT} testId="import-input" onFile={takeFile} />
                 <button type="button" className="button" onClick={() => pickFile(BUNDLE_ACCEPT)} disabled={importing !== null}>
                   <Icon name="file" />
                   <span>{t('bundle.open')}</span>

@@ -1,7 +1,8 @@
 // Choosing a deck's theme by looking at it: each theme shows a live thumbnail of a real slide (the slide being edited,
 // the deck's first slide, or the cover of the deck being created), drawn by SlideView itself. Used by the editor, the
 // new-deck dialog and the library card. A radio group: arrow keys move between themes.
-import { useEffect, useRef, useState, type KeyboardEvent, type MutableRefObject, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MutableRefObject, type ReactNode } from 'react';
+import { useOutsideClose } from '../app/useOutsideClose.ts';
 import { THEMES, type Slide, type Theme } from '../../../decks/common/model.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { SlideFrame } from './SlideFrame.tsx';
@@ -86,14 +87,9 @@ export function ThemePopover({
       control.current = null;
     };
   }, [control]);
+  useOutsideClose(open, root, useCallback(() => setOpen(false), []));
   useEffect(() => {
-    if (!open) return;
-    const close = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', close);
-    root.current?.querySelector<HTMLElement>('.theme-popover [aria-checked="true"]')?.focus();
-    return () => window.removeEventListener('pointerdown', close);
+    if (open) root.current?.querySelector<HTMLElement>('.theme-popover [aria-checked="true"]')?.focus();
   }, [open]);
   return (
     <div className={className ? `theme-menu ${className}` : 'theme-menu'} ref={root}>
