@@ -1,4 +1,4 @@
-// Short random ids for decks, slides, revisions and warnings. Web Crypto exists both in Node 20 and in browsers.
+// Short random ids for decks, slides, revisions and warnings. Web Crypto exists both in Node and in browsers.
 declare const crypto: { getRandomValues<T extends Uint8Array>(a: T): T };
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32: no i, l, o, u — easy to read aloud and type

@@ -1,4 +1,4 @@
-// The `huibao` command (DESIGN §4; stable, scripts rely on it). Bundled by build.mjs to dist/cli.mjs and started by
+// The `huibao` command (stable: scripts rely on it). Bundled by build.mjs to dist/cli.mjs and started by
 // bin/huibao.mjs. Every call goes through the same dispatch() as the hosts, so arguments and results are checked
 // the same way. With --json, the last line of stdout is exactly one JSON object; errors are one line on stderr.
 import { spawn } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Presenting with two screens (DESIGN §7, issue 5): the audience window goes full screen on the external display
+// Presenting with two screens (docs/architecture.md): the audience window goes full screen on the external display
 // (the projector), the console stays on the laptop's own display; one click swaps them; with one screen — or in
 // rehearsal mode — only the console shows (its large current slide is the audience's picture). The audience
 // window never shows notes (it is the #/present route, which has none).

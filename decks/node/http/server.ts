@@ -1,4 +1,4 @@
-// The loopback host (DESIGN §5): serves the built renderer and `POST /api/<method>` on 127.0.0.1 only.
+// The loopback host (docs/architecture.md): serves the built renderer and `POST /api/<method>` on 127.0.0.1 only.
 // Guards, in order: Host (DNS rebinding) → Origin / Sec-Fetch-Site (other web pages) → bearer token (other local programs).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

@@ -6,7 +6,7 @@ import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { LibraryPage } from '../library/LibraryPage.tsx';
 import { ConsolePage } from '../presenter/ConsolePage.tsx';
 import { PresentPage } from '../presenter/PresentPage.tsx';
-import { NotYetPage } from './NotYetPage.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
 import { deckIdOfRoute, parseRoute } from '../../../decks/common/routes.ts';
 import { navigate, useRoute } from './useRoute.ts';
 
@@ -23,7 +23,7 @@ function Routed() {
     case 'console':
       return <ConsolePage key={route.deckId} deckId={route.deckId} />;
     case 'notFound':
-      return <NotYetPage kind="notFound" />;
+      return <NotFoundPage />;
   }
 }
 

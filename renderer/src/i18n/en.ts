@@ -195,7 +195,6 @@ export const en = {
   'editor.history.quickName': 'Saved {time}',
   'editor.history.saved': 'Saved the version “{label}”',
   'editor.history.saveFailed': 'Cannot save a version: {message}',
-  'route.notYet': 'This page is not built yet.',
   'route.notFound': 'This page does not exist.',
   'route.home': 'Go to the start page',
   'time.justNow': 'just now',

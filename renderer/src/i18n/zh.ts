@@ -193,7 +193,6 @@ export const zh = {
   'editor.history.quickName': '手动保存 {time}',
   'editor.history.saved': '已保存版本“{label}”',
   'editor.history.saveFailed': '无法保存版本：{message}',
-  'route.notYet': '这个页面还在建设中。',
   'route.notFound': '找不到这个页面。',
   'route.home': '回到首页',
   'time.justNow': '刚刚',

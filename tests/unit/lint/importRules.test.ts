@@ -1,4 +1,4 @@
-// The import rules of DESIGN.md §2 are enforced by ESLint; these cases prove a wrong import is caught.
+// The import rules of docs/architecture.md are enforced by ESLint; these cases prove a wrong import is caught.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 

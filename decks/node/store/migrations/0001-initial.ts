@@ -1,4 +1,4 @@
-// The first schema (DESIGN §3). A slide's section is not stored: it follows from the order of the slides.
+// The first schema. A slide's section is not stored: it follows from the order of the slides.
 import type { Migration } from './index.ts';
 
 const migration: Migration = {
