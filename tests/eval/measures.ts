@@ -192,8 +192,11 @@ export function keyFigureSlides(deck: Deck, expected: ExpectedReport): { max: nu
   return { max: Math.max(...counts), over: counts.filter((n, i) => n > allowed(i)).length };
 }
 
-/** Words that continue a clause begun elsewhere: a bullet that opens with one leans on the bullet before it. */
-const CONTINUES = /^(?:和|及|以及|并且|并|且|又|而|但|则|也|还|其中|分别|同比|环比|比上年|较上年|比上一年|比年初|占|达到|达|为|是|的|等|之)/;
+/**
+ * Words that continue a clause begun elsewhere: a bullet that opens with one leans on the bullet before it. 为 counts
+ * only before a number (“为5.5%”); before a noun it opens a whole statement (“为辖区老年人免费体检6.2万人”).
+ */
+const CONTINUES = /^(?:和|及|以及|并且|并|且|又|而|但|则|也|还|其中|分别|同比|环比|比上年|较上年|比上一年|比年初|占|达到|达|为(?=[0-9第约近超])|是|的|等|之)/;
 /** All a bullet says before its first figure, when that is only measure, direction or linking words (“提高”, “总投资约”). */
 const BARE_LEAD = /^(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|达到|达|为|约|超过|超|近|突破|累计|共计|共|合计|总投资|投资|占地|面积|总面积|占比|比重|同比|分别|了|其中|实现|完成|新增)*$/;
 
