@@ -51,41 +51,6 @@ const L = {
 /** The `&` mnemonics mean something only on Windows and Linux; macOS would show them literally. */
 const stripMnemonic = (s: string) => s.replace(/\(&\w\)$/, '').replace(/&/g, '');
 
-/** The command ids the menu offers, in menu order (the tests compare it with what the template holds). */
-export const MENU_COMMANDS: readonly CommandId[] = [
-  'import-report',
-  'open-bundle',
-  'library',
-  'save-version',
-  'export-pdf',
-  'export-pdf-notes',
-  'export-pptx',
-  'export-html',
-  'export-html-notes',
-  'export-bundle',
-  'undo',
-  'redo',
-  'cut',
-  'copy',
-  'paste',
-  'delete',
-  'select-all',
-  'new-slide',
-  'duplicate',
-  'hide',
-  'move-up',
-  'move-down',
-  'emphasis',
-  'insert-picture',
-  'theme',
-  'language-zh-CN',
-  'language-en',
-  'present-start',
-  'present-current',
-  'present-console',
-  'open-data-folder',
-];
-
 const MAC_MENU_KEYS = new Set<CommandId>(['undo', 'redo', 'select-all']);
 
 export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {

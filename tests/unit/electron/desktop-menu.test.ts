@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { accelerator, COMMANDS, type CommandId } from '../../../decks/common/commands.ts';
-import { buildMenuTemplate, MENU_COMMANDS, type MenuOptions } from '../../../electron/main/menu.ts';
+import { accelerator, COMMAND_IDS, COMMANDS, type CommandId } from '../../../decks/common/commands.ts';
+import { buildMenuTemplate, type MenuOptions } from '../../../electron/main/menu.ts';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
@@ -61,7 +61,7 @@ describe('menu template', () => {
   it('takes every label and shortcut from the command table', () => {
     for (const language of ['zh-CN', 'en'] as const) {
       const { items } = build({ language });
-      for (const id of MENU_COMMANDS) {
+      for (const id of COMMAND_IDS) {
         const item = byId(items, id)!;
         expect(item.label, id).toBe(COMMANDS[id].label[language === 'en' ? 'en' : 'zh']);
         const first = COMMANDS[id].keys[0];
@@ -78,7 +78,7 @@ describe('menu template', () => {
 
   it('leaves the renderer its keys: shortcuts are shown, registered only for main-process commands and clipboard roles', () => {
     const { items } = build();
-    for (const id of MENU_COMMANDS) {
+    for (const id of COMMAND_IDS) {
       const item = byId(items, id)!;
       if (!item.accelerator) continue;
       if (COMMANDS[id].runsIn === 'main' || COMMANDS[id].clipboard) expect(item.registerAccelerator, id).toBeUndefined();
@@ -96,8 +96,9 @@ describe('menu template', () => {
   it('calls back with the command id of every Huibao item, and offers each command once', () => {
     const { items, commands } = build();
     const ids = items.map((i) => i.id).filter(Boolean);
-    expect([...ids].sort()).toEqual([...MENU_COMMANDS].sort());
-    const clicked = MENU_COMMANDS.filter((id) => !COMMANDS[id].clipboard);
+    // The menu offers every command of the catalogue, each once.
+    expect([...ids].sort()).toEqual([...COMMAND_IDS].sort());
+    const clicked = COMMAND_IDS.filter((id) => !COMMANDS[id].clipboard);
     for (const id of clicked) {
       const click = byId(items, id)!.click as unknown as () => void;
       click();

@@ -2,7 +2,6 @@
 // answer a key only where the focus allows (in a text field the text meaning of a key wins).
 import { describe, expect, it } from 'vitest';
 import { COMMAND_IDS, COMMANDS, parseShortcut } from '../../../../decks/common/commands.ts';
-import { MENU_COMMANDS } from '../../../../electron/main/menu.ts';
 import { commandForKey, focusKind, keyRuns, tooltipOf } from '../../../../renderer/src/commands/commandTable.ts';
 import { EDITOR_COMMANDS, type EditorContext } from '../../../../renderer/src/editor/editorCommands.ts';
 
@@ -32,7 +31,7 @@ describe('editor command table', () => {
 
   it('runs every command the native menu sends to the renderer', () => {
     const ids = new Set(EDITOR_COMMANDS.map((c) => c.id));
-    const toRenderer = MENU_COMMANDS.filter((id) => COMMANDS[id].runsIn !== 'main');
+    const toRenderer = COMMAND_IDS.filter((id) => COMMANDS[id].runsIn !== 'main');
     expect(toRenderer.filter((id) => !ids.has(id))).toEqual([]);
     // …and the main process runs the rest itself.
     expect(COMMAND_IDS.filter((id) => COMMANDS[id].runsIn === 'main').sort()).toEqual(['import-report', 'language-en', 'language-zh-CN', 'open-bundle', 'open-data-folder']);
