@@ -1,41 +1,19 @@
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../decks/common/api.ts';
 import { docxHtmlToLines } from '../../../decks/node/report/docxText.ts';
 import { decodeReport, parseReport } from '../../../decks/node/report/index.ts';
-import { wordDocument } from '../../fixtures/reports/wordDocument.ts';
+import { wordDocument, type WordBlock, type WordStyle } from '../../fixtures/reports/wordDocument.ts';
 import { paragraph, phrases } from './reportText.ts';
 
-const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
-const RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
-
-function xmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** A Word paragraph; `style` is a style id (mammoth maps ids such as Heading1 without a styles part). */
-function p(text: string, style?: string, bold = false): string {
-  const pPr = style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : '';
-  const rPr = bold ? '<w:rPr><w:b/></w:rPr>' : '';
-  return `<w:p>${pPr}<w:r>${rPr}<w:t xml:space="preserve">${xmlEscape(text)}</w:t></w:r></w:p>`;
-}
-
-function docx(paragraphs: string[], extra: Record<string, Uint8Array> = {}): Uint8Array {
-  const body = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.join('')}</w:body></w:document>`;
-  return zipSync({
-    '[Content_Types].xml': strToU8(CONTENT_TYPES),
-    '_rels/.rels': strToU8(RELS),
-    'word/document.xml': strToU8(body),
-    ...extra,
-  });
+/** A Word paragraph block, as the fixture writer takes it. */
+function p(text: string, style?: WordStyle, bold = false): WordBlock {
+  return { text, ...(style ? { style } : {}), ...(bold ? { bold } : {}) };
 }
 
 describe('.docx reports', () => {
   it('reads Title and Heading 1 paragraphs as the title and the sections', async () => {
-    const bytes = docx([
+    const bytes = wordDocument([
       p('全面建设“青春之城” 奋力走好高质量发展之路', 'Title'),
       p('孙良 倪贤方'),
       p(paragraph(1)),
@@ -55,7 +33,7 @@ describe('.docx reports', () => {
   });
 
   it('reads a Word file without heading styles by the shape of its lines (bold two-phrase headings), and keeps markup-like text as text', async () => {
-    const bytes = docx([
+    const bytes = wordDocument([
       p('年度工作报告'),
       p(`<b>不是标签</b> & ${paragraph(1)}`),
       p(`${phrases(0)[0]} ${phrases(0)[1]}`, undefined, true),
@@ -122,7 +100,7 @@ describe('.docx reports', () => {
   });
 
   it('is detected by its bytes even when named .txt', async () => {
-    const d = await decodeReport(docx([p('标题'), p(paragraph(1))]), 'misnamed.txt');
+    const d = await decodeReport(wordDocument([p('标题'), p(paragraph(1))]), 'misnamed.txt');
     expect(d.format).toBe('docx');
   });
 
@@ -133,20 +111,16 @@ describe('.docx reports', () => {
     expect((err as ApiError).code).toBe('REPORT_FORMAT');
     expect((err as ApiError).en).toContain('word/document.xml');
 
-    const empty = await decodeReport(docx([p('')]), 'empty.docx').catch((e: unknown) => e);
+    const empty = await decodeReport(wordDocument([p('')]), 'empty.docx').catch((e: unknown) => e);
     expect((empty as ApiError).code).toBe('REPORT_EMPTY');
 
-    const damaged = docx([p('标题')]);
+    const damaged = wordDocument([p('标题')]);
     const cut = damaged.subarray(0, Math.floor(damaged.length / 2));
     expect(((await decodeReport(cut, 'cut.docx').catch((e: unknown) => e)) as ApiError).code).toBe('REPORT_FORMAT');
   });
 
   it('refuses a document body that is not XML with REPORT_FORMAT', async () => {
-    const bad = zipSync({
-      '[Content_Types].xml': strToU8(CONTENT_TYPES),
-      '_rels/.rels': strToU8(RELS),
-      'word/document.xml': strToU8('<w:document><w:body><w:p>'),
-    });
+    const bad = zipSync({ ...unzipSync(wordDocument([p('标题')])), 'word/document.xml': strToU8('<w:document><w:body><w:p>') });
     const err = await decodeReport(bad, 'bad.docx').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).code).toBe('REPORT_FORMAT');
