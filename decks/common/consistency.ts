@@ -26,6 +26,8 @@ export interface ConsistencyFinding {
   /** Stable while the fault stays, so a dismissal holds across checks. */
   id: string;
   kind: ConsistencyKind;
+  /** `warn` for one amount written in two units (nothing wrong is shown); `block` for everything else. */
+  severity: 'block' | 'warn';
   places: Place[];
   message: { zh: string; en: string };
 }
@@ -113,6 +115,7 @@ function figureFindings(figures: readonly Figure[], where: Where): ConsistencyFi
         out.push({
           id: id('unit-mismatch'),
           kind: 'unit-mismatch',
+          severity: 'block',
           places,
           message: {
             zh: `“${measure}”一处写作 ${show(first)}，另一处写作 ${show(other)}：百分比与百分点不是一回事，请核对。`,
@@ -130,6 +133,7 @@ function figureFindings(figures: readonly Figure[], where: Where): ConsistencyFi
         out.push({
           id: id('unit-mismatch'),
           kind: 'unit-mismatch',
+          severity: same ? 'warn' : 'block',
           places,
           message: same
             ? {
@@ -145,6 +149,7 @@ function figureFindings(figures: readonly Figure[], where: Where): ConsistencyFi
         out.push({
           id: id('value-mismatch'),
           kind: 'value-mismatch',
+          severity: 'block',
           places,
           message: {
             zh: `“${measure}”一处是 ${show(first)}，另一处是 ${show(other)}：同一指标数值不同，请核对。`,
@@ -168,6 +173,7 @@ function impossibleFigures(figures: readonly Figure[], where: Where): Consistenc
       out.push({
         id: `impossible-rank:${f.key}`,
         kind: 'impossible-rank',
+        severity: 'block',
         places: [place],
         message: {
           zh: `“${f.label}”是 ${show(f)}：名次应是从 1 起的整数。`,
@@ -179,6 +185,7 @@ function impossibleFigures(figures: readonly Figure[], where: Where): Consistenc
       out.push({
         id: `impossible-share:${f.key}`,
         kind: 'impossible-share',
+        severity: 'block',
         places: [place],
         message: {
           zh: `“${f.label}”是 ${show(f)}：占比或比率不能超过 100%，也不能为负。`,
@@ -191,6 +198,13 @@ function impossibleFigures(figures: readonly Figure[], where: Where): Consistenc
 }
 
 // ---- Text: 分别 lists and 其中 parts ----
+
+/** A short stable name for a sentence (FNV-1a), so an id stays short however long the sentence. */
+function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
 
 /** How many things a list of subjects names (“城乡居民收入” two, “工业、农业和服务业” three); 0 when it is no list. */
 function subjectCount(subject: string): number {
@@ -227,8 +241,9 @@ function clauseFindings(t: TextPlace, where: Where, keysOf: (text: string) => st
       const values = quantities(clause).length;
       if (subjects >= 2 && values >= 1 && subjects !== values) {
         out.push({
-          id: `list-count:${sentence.trim()}`,
+          id: `list-count:${textHash(sentence.trim())}`,
           kind: 'list-count',
+          severity: 'block',
           places: places(keys[0] ?? null),
           message: {
             zh: `“${(subject + '分别' + clause).trim()}”：列了 ${subjects} 项，却给出 ${values} 个数值。`,
@@ -253,8 +268,9 @@ function clauseFindings(t: TextPlace, where: Where, keysOf: (text: string) => st
         if (parts.length >= 1 && sum > total.value * t0.scale * approx + slack) {
           const partsShown = parts.map((p) => p.text).join(' + ');
           out.push({
-            id: `parts-exceed-total:${sentence.trim()}`,
+            id: `parts-exceed-total:${textHash(sentence.trim())}`,
             kind: 'parts-exceed-total',
+            severity: 'block',
             places: places(keys[0] ?? null),
             message: {
               zh: `“其中”所列 ${partsShown} 合计超过总数 ${total.text}，请核对。`,
