@@ -146,3 +146,25 @@ test('numbers that disagree: both places named, a figure confirmed and a finding
   await offer.getByRole('button', { name: '仍然导出' }).click();
   expect((await downloading).suggestedFilename()).toMatch(/\.pptx$/);
 });
+
+test('the check lists a slide whose text does not fit, as the editor measured it, and its fix hides the slide', async ({ page, server }) => {
+  test.setTimeout(90_000);
+  const deck = await server.api.createDeck({ title: uniqueTitle('超长要点') });
+  const long = Array.from({ length: 40 }, (_, i) => ({ kind: 'bullet' as const, text: `第${i + 1}条：全面推进青年发展型城市建设，持续优化青年就业创业、住房保障和公共服务供给体系。`, level: 0 }));
+  await server.api.saveEdits({ deckId: deck.id, slides: [{ id: 'long1', layout: 'points', title: '重点工作', blocks: long, notes: '逐条讲。', hidden: false }] });
+  await openEditor(page, server, deck.id);
+  await expect(page.getByRole('listbox', { name: '幻灯片' }).getByRole('option', { name: /^第2张/ }).locator('.flag-overflow')).toHaveText('超出');
+
+  await page.getByRole('tab', { name: '放映前检查' }).click();
+  const panel = page.locator('.preflight-panel');
+  await expect(panel.getByRole('status')).toHaveText('1 项须处理，共 1 项待看');
+  const finding = panel.locator('[data-finding="overflow"]');
+  await expect(finding).toContainText('文字放不下这张幻灯片');
+  await expect(finding.getByRole('button', { name: '转到第2张' })).toBeVisible();
+  await finding.getByRole('button', { name: '隐藏此页' }).click();
+  // Hidden, it no longer overflows the show: what is left is the note that it is hidden.
+  await expect(panel.locator('[data-finding="hidden"]')).toHaveCount(1);
+  await expect(panel.locator('[data-finding="overflow"]')).toHaveCount(0);
+  await expect(panel.getByRole('status')).toHaveText('0 项须处理，共 1 项待看');
+  await expect.poll(async () => (await server.api.getDeck({ deckId: deck.id })).slides[1]!.hidden).toBe(true);
+});
