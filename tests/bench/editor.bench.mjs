@@ -2,7 +2,7 @@
 // - a 500-slide deck made through the API of `huibao serve`, opened in Debian's Chromium:
 //   open until interactive, Alt+↓ move → painted, keystroke → painted (script time and to the next frame; the move
 //   also as the CPU time of its task, which a loaded machine does not inflate), JS heap;
-// - autosave transaction time: the service's updateSlide and saveEdits in-process on a real SQLite file (p50/p95).
+// - autosave transaction time: the service's saveEdits in-process on a real SQLite file (p50/p95).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -270,14 +270,10 @@ async function serviceFigures() {
     const slides = grow(sample.slides, SLIDES);
     await service.saveEdits({ deckId, slides: slides.slice(sample.slides.length), order: slides.map((s) => s.id) });
     const target = slides[2];
-    const updates = [];
     const saves = [];
     for (let i = 0; i < 300; i++) {
       const blocks = [{ kind: 'bullet', text: `要点 ${i} {fig:f1}`, level: 0 }, ...target.blocks.slice(1)];
-      let t = performance.now();
-      await service.updateSlide({ deckId, slideId: target.id, patch: { blocks } });
-      updates.push(performance.now() - t);
-      t = performance.now();
+      const t = performance.now();
       await service.saveEdits({ deckId, slides: [{ ...target, blocks, title: `标题 ${i}` }] });
       saves.push(performance.now() - t);
     }
@@ -290,8 +286,7 @@ async function serviceFigures() {
       await service.saveEdits({ deckId, order });
       moves.push(performance.now() - t);
     }
-    console.log(`autosave updateSlide (one slide, ${SLIDES}-slide deck, in-process, real SQLite): ${stats(updates)}`);
-    console.log(`autosave saveEdits (one slide):                                       ${stats(saves)}`);
+    console.log(`autosave saveEdits (one slide, ${SLIDES}-slide deck, in-process, real SQLite): ${stats(saves)}`);
     console.log(`autosave saveEdits (new order of ${SLIDES} slides):                        ${stats(moves)}`);
   } finally {
     service.close();

@@ -11,8 +11,9 @@ import { audienceSlides } from '../../decks/common/audience.ts';
 import { DISPLAY_EDGE, imageSize, sniffImageMime } from '../../decks/common/imageFormat.ts';
 import type { Deck, Slide } from '../../decks/common/model.ts';
 import { readPdf } from '../unit/export/pdfText.ts';
-import { expect, repoRoot, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
+import { expect, goOnAnyway, repoRoot, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
 import { dropFile, paintPhoto, pasteFile } from './photos.ts';
+import { slideEdits } from '../fixtures/slideEdits.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
 const SHOTS = join(repoRoot, process.env.HUIBAO_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test-results/screenshots');
@@ -36,6 +37,8 @@ async function exportFrom(page: Page, item: string): Promise<Buffer> {
   await page.getByRole('toolbar', { name: '编辑工具栏' }).getByRole('button', { name: '导出', exact: true }).click();
   const downloading = page.waitForEvent('download', { timeout: 60_000 });
   await page.getByRole('menu', { name: '导出' }).getByRole('menuitem', { name: item, exact: true }).click();
+  // Every deck here has something for the pre-flight check (unconfirmed figures, missing photos): it is offered first.
+  await goOnAnyway(page, '导出');
   return readDownload(await downloading);
 }
 
@@ -93,6 +96,7 @@ test('a photo dropped on a placeholder shows in the editor, the show and the con
 
   // The show, from this slide (Shift+F5), and the console.
   await page.keyboard.press('Shift+F5');
+  await goOnAnyway(page);
   await expect(page.locator('.present-page')).toHaveAttribute('data-ready', 'true');
   const shownImage = page.locator('.reveal .slides > section.present .hb-image-img');
   await expect(shownImage).toBeVisible();
@@ -132,8 +136,8 @@ test('a photo dropped on a placeholder shows in the editor, the show and the con
 test('a deck with empty placeholders shows none of them in the show or in any export, and lists them as missing photos', async ({ page, server }) => {
   test.setTimeout(150_000);
   const deck = await server.api.createDeck({ title: uniqueTitle('待配图') });
-  await server.api.addSlide({ deckId: deck.id, layout: 'image', title: '等照片的幻灯片', blocks: [{ kind: 'image', assetId: null, caption: '新城鸟瞰（待补）', credit: '' }] });
-  await server.api.addSlide({
+  await slideEdits(server.api).addSlide({ deckId: deck.id, layout: 'image', title: '等照片的幻灯片', blocks: [{ kind: 'image', assetId: null, caption: '新城鸟瞰（待补）', credit: '' }] });
+  await slideEdits(server.api).addSlide({
     deckId: deck.id,
     layout: 'image',
     title: '有要点也缺图',
@@ -152,6 +156,7 @@ test('a deck with empty placeholders shows none of them in the show or in any ex
 
   // The show: the cover and the slide with points; no placeholder, no caption of one.
   await page.keyboard.press('F5');
+  await goOnAnyway(page);
   await expect(page.locator('.present-page')).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('.reveal .slides > section')).toHaveCount(2);
   await page.keyboard.press('ArrowRight');
@@ -179,7 +184,7 @@ test('a deck with empty placeholders shows none of them in the show or in any ex
 
 test('a bad file is refused with a clear message and changes nothing: not a picture, too large, damaged', async ({ page, server }) => {
   const deck = await server.api.createDeck({ title: uniqueTitle('坏文件') });
-  await server.api.addSlide({ deckId: deck.id, layout: 'image', title: '照片', blocks: [{ kind: 'image', assetId: null, caption: '', credit: '' }] });
+  await slideEdits(server.api).addSlide({ deckId: deck.id, layout: 'image', title: '照片', blocks: [{ kind: 'image', assetId: null, caption: '', credit: '' }] });
   await openEditor(page, server, deck.id);
   await slideOption(page, 2).click();
   const before = await server.api.getDeck({ deckId: deck.id });
@@ -203,8 +208,8 @@ test('a bad file is refused with a clear message and changes nothing: not a pict
 test('a picture chosen by clicking its frame, replaced by pasting, inserted on a bullet slide; fit, fill, focus, caption and credit', async ({ page, server }) => {
   test.setTimeout(120_000);
   const deck = await server.api.createDeck({ title: uniqueTitle('图片操作') });
-  await server.api.addSlide({ deckId: deck.id, layout: 'image', title: '新城全景', blocks: [{ kind: 'image', assetId: null, caption: '', credit: '' }] });
-  await server.api.addSlide({ deckId: deck.id, layout: 'points', title: '主要成效', blocks: [{ kind: 'bullet', text: '城市更新全面提速', level: 0 }] });
+  await slideEdits(server.api).addSlide({ deckId: deck.id, layout: 'image', title: '新城全景', blocks: [{ kind: 'image', assetId: null, caption: '', credit: '' }] });
+  await slideEdits(server.api).addSlide({ deckId: deck.id, layout: 'points', title: '主要成效', blocks: [{ kind: 'bullet', text: '城市更新全面提速', level: 0 }] });
   await openEditor(page, server, deck.id);
   await slideOption(page, 2).click();
 

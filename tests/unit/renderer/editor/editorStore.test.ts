@@ -8,6 +8,7 @@ import { deleteSlideValues, updateSlide } from '../../../../decks/common/deckOps
 import { readReportFile } from '../../../../decks/node/report/index.ts';
 import { createService, type DeckService } from '../../../../decks/node/service.ts';
 import { EditorStore } from '../../../../renderer/src/editor/editorStore.ts';
+import { slideEdits } from '../../../fixtures/slideEdits.ts';
 
 const SAMPLE = new URL('../../../../decks/samples/shangyu-youth-city.txt', import.meta.url).pathname;
 let dir: string;
@@ -46,6 +47,25 @@ describe('EditorStore', () => {
     store.redo();
     await store.flush();
     expect((await service.getDeck({ deckId })).slides[2]!.title).toBe('改过的标题');
+  });
+
+  it('confirms figures without an undo step or a save, keeping unsaved edits, and a typed value is confirmed', async () => {
+    const id = slideId();
+    store.edit((m) => ({ ...m, slides: updateSlide(m.slides, id, { title: '未保存的标题' }) }), { label: 'typing', group: `${id}:title` });
+    const steps = store.getState().stack.past.length;
+    await store.confirmFigures(['f2']);
+    const f2 = store.getState().model.figures.find((f) => f.key === 'f2')!;
+    expect(typeof f2.confirmedAt).toBe('string');
+    expect(store.getState().model.slides[2]!.title).toBe('未保存的标题');
+    expect(store.getState().stack.past).toHaveLength(steps);
+    expect((await service.listFigures({ deckId })).figures.find((f) => f.key === 'f2')!.confirmedAt).toEqual(expect.any(String));
+    await store.flush();
+    expect((await service.getDeck({ deckId })).slides[2]!.title).toBe('未保存的标题');
+    // A value typed by a person is confirmed, on screen and in the store.
+    expect(store.setFigure('f1', '5.8')).toBeNull();
+    expect(store.getState().model.figures.find((f) => f.key === 'f1')!.confirmedAt).toEqual(expect.any(String));
+    await store.flush();
+    expect((await service.listFigures({ deckId })).figures.find((f) => f.key === 'f1')!.confirmedAt).toEqual(expect.any(String));
   });
 
   it('checks a figure value before changing anything, and updates and stores a good one', async () => {
@@ -88,7 +108,7 @@ describe('EditorStore', () => {
   it('rolls back to what is stored when a save fails, and shows the error', async () => {
     const id = slideId();
     // The slide is deleted behind the editor's back (another window): the editor's save from its stale view is refused.
-    await service.deleteSlides({ deckId, slideIds: [id] });
+    await slideEdits(service).deleteSlides({ deckId, slideIds: [id] });
     const before = store.getState().model;
     store.edit((m) => ({ ...m, slides: deleteSlideValues(m.slides, [id]) }), { label: 'delete', immediate: true });
     expect(store.getState().model.slides.some((s) => s.id === id)).toBe(false);
