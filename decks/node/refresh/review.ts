@@ -226,6 +226,10 @@ export function refreshPlan({ base, revised, fileName, deck }: RefreshInput): Re
     return deck.slides.find((s) => JSON.stringify(s.blocks).includes(ref) || s.title.includes(ref))?.id ?? deck.slides.find((s) => s.notes.includes(ref))?.id ?? null;
   };
 
+  // The deck's notes as read (references shown as their values): a paragraph already there was applied before.
+  const shownNotes = deck.slides.map((s) => s.notes.replace(/\{fig:([A-Za-z0-9_.-]{1,64})\}/g, (ref, key: string) => deckFigures.get(key)?.display ?? ref));
+  const inNotes = (text: string) => shownNotes.some((n) => n.includes(text));
+
   const items: RefreshItem[] = [];
   const steps = new Map<string, PlanStep>();
 
@@ -269,6 +273,7 @@ export function refreshPlan({ base, revised, fileName, deck }: RefreshInput): Re
   // ---- Paragraphs ----
   const { pairs, changed } = matchParagraphs(oldParagraphs, newParagraphs, oldSection, newSection);
   for (const c of changed) {
+    if (inNotes(c.revised.text)) continue;
     const id = `para~${c.old.index}`;
     const slideId = slideOfOld(c.old);
     items.push({ kind: 'paragraph-changed', id, applicable: slideId !== null, slideId, section: newSection.get(c.revised.index) ?? '', diff: textDiff(c.old.text, c.revised.text) });
@@ -299,7 +304,7 @@ export function refreshPlan({ base, revised, fileName, deck }: RefreshInput): Re
     return null;
   };
   newParagraphs.forEach((n, at) => {
-    if (foundAgain.has(n.index) || addedSections.has(newSection.get(n.index) ?? '\u0000')) return;
+    if (foundAgain.has(n.index) || addedSections.has(newSection.get(n.index) ?? '\u0000') || inNotes(n.text)) return;
     const id = `para+${n.index}`;
     const slideId = anchorOf(at);
     items.push({ kind: 'paragraph-added', id, applicable: slideId !== null, slideId, section: newSection.get(n.index) ?? '', text: n.text });
@@ -307,7 +312,7 @@ export function refreshPlan({ base, revised, fileName, deck }: RefreshInput): Re
   });
 
   revised.sections.forEach((s, i) => {
-    if (!addedSections.has(s.title)) return;
+    if (!addedSections.has(s.title) || sectionSlide(s.title) !== null) return;
     // After the slides of the section before it: the last slide that shows one of its paragraphs, else its section slide.
     const before = revised.sections[i - 1];
     let afterSlideId: string | null = null;
