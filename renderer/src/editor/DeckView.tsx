@@ -26,12 +26,20 @@ import { EditorToolbar } from './EditorToolbar.tsx';
 import { fieldKey, fieldText, parseFieldKey, setFieldText } from './fields.ts';
 import { caretOffset, placeCaret, selectRange } from './richText.ts';
 import { SidePanel } from './SidePanel.tsx';
+import { single } from './selection.ts';
 import { Sorter } from './Sorter.tsx';
 import { pictureFileOf } from './pictureFiles.ts';
+import { ApprovalBadge, ApproveDialog } from './Approval.tsx';
+import { approvalStatus } from './editorStore.ts';
+import { RefreshReview } from './RefreshReview.tsx';
+import { bytesToBase64 } from '../library/base64.ts';
+import type { RefreshReview as Review } from '../../../decks/common/api.ts';
 import { insertFigureRef } from './textEdits.ts';
 
 /** What the picture file chooser offers (anything else picked is refused with a message). */
 const PICTURE_ACCEPT = 'image/png,image/jpeg,image/webp,image/gif';
+/** What the revised report chooser offers: the formats a report is imported from. */
+const REPORT_ACCEPT = '.txt,.md,.markdown,.docx';
 
 export function DeckView({ deckId }: { deckId: string }) {
   const t = useT();
@@ -107,6 +115,11 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
   const themeControl = useRef<(() => void) | null>(null);
   const pictureInput = useRef<HTMLInputElement>(null);
   const pictureFor = useRef<PictureTarget | null>(null);
+  const reportInput = useRef<HTMLInputElement>(null);
+  const [refresh, setRefresh] = useState<{ fileName: string; dataBase64: string; review: Review } | null>(null);
+  const [refreshBusy, setRefreshBusy] = useState(false);
+  const [approving, setApproving] = useState(false);
+  const approval = approvalStatus(state);
   const deck = store.deck;
   const theme = model.theme;
   const pictureUrls = usePictureUrls(api, deck.id, state.assets, slides);
@@ -190,6 +203,8 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
         input.click();
       },
       openThemes: () => themeControl.current?.(),
+      openRefresh: () => reportInput.current?.click(),
+      openApprove: () => setApproving(true),
       pictureTarget: () => {
         // The picture frame that has the focus on the canvas takes a pasted picture.
         const el = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-picture]') : null;
@@ -244,6 +259,47 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
     el.focus();
     placeCaret(el, el.textContent?.length ?? 0);
   }, [store]);
+
+  // ---- 用新版报告更新, 定稿 ----
+
+  const readRevised = useCallback(
+    async (file: File) => {
+      try {
+        const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+        say(t('refresh.reading'));
+        await store.flush();
+        const review = await api.refreshPreview({ deckId: deck.id, fileName: file.name, dataBase64 });
+        setRefresh({ fileName: file.name, dataBase64, review });
+      } catch (err) {
+        say(t('refresh.failed', { message: errorMessage(err, lang) }));
+      }
+    },
+    [api, deck.id, store, say, t, lang],
+  );
+  const applyRefresh = useCallback(
+    async (accept: string[]) => {
+      if (!refresh) return;
+      setRefreshBusy(true);
+      try {
+        const r = await store.applyRefresh({ fileName: refresh.fileName, dataBase64: refresh.dataBase64 }, accept);
+        setRefresh(null);
+        say(t('refresh.applied', { n: r.applied, label: r.keptAs.label }), true);
+      } catch (err) {
+        say(t('refresh.failed', { message: errorMessage(err, lang) }));
+      } finally {
+        setRefreshBusy(false);
+      }
+    },
+    [refresh, store, say, t, lang],
+  );
+  const approve = useCallback(
+    async (name: string) => {
+      const a = await store.approve(name);
+      setApproving(false);
+      say(t('approve.done', { name: a.approver, when: new Date(a.approvedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') }));
+    },
+    [store, say, t, lang],
+  );
 
   // ---- saving when the page goes away ----
 
@@ -303,6 +359,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
             {state.save === 'saved' && <EditorIcon name="saved" size={14} />}
             {saveText}
           </span>
+          <ApprovalBadge approval={state.approval} changed={approval === 'changed'} />
         </div>
       </AppHeader>
       <EditorToolbar
@@ -319,6 +376,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
         onChooseTheme={chooseTheme}
         previewOf={themePreview}
       />
+      <FileInput inputRef={reportInput} accept={REPORT_ACCEPT} testId="revised-report-input" onFile={(file) => void readRevised(file)} />
       <FileInput inputRef={pictureInput} accept={PICTURE_ACCEPT} testId="picture-input" onFile={(file) => void takePicture(context(), file, pictureFor.current)} />
       {state.error !== null && (
         <div className="banner error editor-banner" role="alert">
@@ -355,6 +413,16 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
             onOverflow={onOverflow}
           />
         </nav>
+        {refresh && (
+          <RefreshReview
+            review={refresh.review}
+            busy={refreshBusy}
+            onApply={(accept) => void applyRefresh(accept)}
+            onClose={() => setRefresh(null)}
+            onJump={(slideId) => store.select(single(slideId))}
+          />
+        )}
+        {!refresh && (
         <main
           className="stage"
           onDragOver={(e) => {
@@ -393,6 +461,8 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
             <p className="placeholder-page">{t('editor.empty')}</p>
           )}
         </main>
+        )}
+        {!refresh && (
         <SidePanel
           api={api}
           store={store}
@@ -404,6 +474,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
           onChoosePicture={choosePicture}
           onRestored={(label) => say(t('editor.history.restored', { label }), true)}
         />
+        )}
       </div>
       {menuAt && (
         <ContextMenu
@@ -416,6 +487,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
           onClose={closeMenu}
         />
       )}
+      {approving && <ApproveDialog onApprove={approve} onClose={() => setApproving(false)} />}
       <Toast toast={toast} onDone={() => setToast(null)} />
     </div>
     </SlideAssetsContext.Provider>
