@@ -1,13 +1,12 @@
 // 定稿: the SHA-256 of a deck's content, the value an approval records and every later reading is compared with.
-// The content is what the audience and the files show: title, theme, the slides in order, the figures, the pictures.
-// Times (updatedAt) and derived fields (a figure's display, a slide's section) are left out, so reading a deck never
-// changes its hash and every edit does. An honest record of what was approved, not a cryptographic signature.
+// The content is what the audience and the files show: the slides in order (the cover carries the title), the figures,
+// the pictures and the theme. The deck's name in the library is not content (a bundle opened next to its original gets
+// a copy's name and must still match); times (updatedAt) and derived fields (a figure's display, a slide's section) are
+// left out, so reading a deck never changes its hash and every edit does. An honest record, not a cryptographic signature.
 import { createHash } from 'node:crypto';
 import type { Asset, Figure, Slide } from '../common/model.ts';
 
 export interface ApprovedContent {
-  title: string;
-  subtitle: string;
   theme: string;
   slides: readonly Omit<Slide, 'section'>[];
   figures: readonly Omit<Figure, 'display' | 'updatedAt'>[];
@@ -28,8 +27,6 @@ function canonicalJson(value: unknown): string {
 
 export function contentHash(c: ApprovedContent): string {
   const content = {
-    title: c.title,
-    subtitle: c.subtitle,
     theme: c.theme,
     slides: c.slides.map(({ id, layout, title, blocks, notes, hidden }) => ({ id, layout, title, blocks, notes, hidden })),
     figures: c.figures.map(({ key, label, value, unit, pattern, decimals, grouped, qualifier, direction, asOf, source }) => ({
