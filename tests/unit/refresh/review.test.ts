@@ -4,7 +4,7 @@ import { formatFigure } from '../../../decks/common/figures.ts';
 import { generateDeck } from '../../../decks/node/generate/index.ts';
 import { applyRefresh, REVISED_MARK } from '../../../decks/node/refresh/apply.ts';
 import { refreshPlan } from '../../../decks/node/refresh/review.ts';
-import { docOf, NEW_PARAGRAPH, revisedSampleText, SAMPLE_TEXT } from './refreshSample.ts';
+import { docOf, NEW_PARAGRAPH, revisedSampleText, SAMPLE_TEXT } from '../../fixtures/revisedSample.ts';
 
 async function sampleDeck() {
   const base = await docOf(SAMPLE_TEXT);
