@@ -88,7 +88,7 @@ export function DeckView({ deckId }: { deckId: string }) {
 }
 
 /** The commands whose state the toolbar and the inspector show (worked out at each render). */
-const TOOLBAR_COMMANDS = (['undo', 'redo', 'duplicate', 'delete', 'hide', 'insert-picture', 'present-console', 'present-start', 'present-current'] as const).map(editorCommand);
+const TOOLBAR_COMMANDS = (['undo', 'redo', 'duplicate', 'delete', 'hide', 'insert-picture', 'refresh-report', 'approve', 'present-console', 'present-start', 'present-current'] as const).map(editorCommand);
 
 /** The sorter's context menu: what a right-click on slides offers. */
 const SORTER_MENU = ['cut', 'copy', 'paste', null, 'new-slide', 'duplicate', 'delete', 'hide', null, 'move-up', 'move-down', null, 'present-current'] as const;

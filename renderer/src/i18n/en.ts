@@ -349,6 +349,8 @@ export const en = {
   'library.themeChanged': '“{title}” now uses the {theme} theme',
   'dialog.themeField': 'Theme',
   'refresh.title': 'Update from a Revised Report',
+  'refresh.button': 'Revised Report',
+  'approve.button': 'Sign Off',
   'refresh.choose': 'Choose the revised report…',
   'refresh.reading': 'Comparing the revised report…',
   'refresh.intro': 'The revised report “{file}” differs from the report this deck was made from as listed below. Tick what to take and choose Apply Selected. A version is saved first, and applying can be undone. Your text edits, slide order, hidden slides, pictures and theme are never changed.',

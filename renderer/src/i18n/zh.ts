@@ -347,6 +347,8 @@ export const zh = {
   'library.themeChanged': '“{title}”已改用{theme}主题',
   'dialog.themeField': '主题',
   'refresh.title': '用新版报告更新',
+  'refresh.button': '新版报告',
+  'approve.button': '定稿',
   'refresh.choose': '选择新版报告…',
   'refresh.reading': '正在比对新版报告…',
   'refresh.intro': '新版报告“{file}”与本演示稿所依据的报告相比，有以下变化。勾选要采用的条目后点“应用所选”。应用前会自动保存一个版本，应用后可撤销。您改过的文字、幻灯片顺序、隐藏的幻灯片、图片和主题都不会被改动。',
