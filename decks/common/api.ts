@@ -65,10 +65,9 @@ export function errorMessage(err: unknown, lang: 'zh' | 'en'): string {
 // ---- Methods ----
 
 const DeckId = z.object({ deckId: z.string().min(1).max(64) });
-const SlideIds = z.array(z.string().min(1).max(64)).min(1).max(LIMITS.slidesPerDeck);
 const Ok = z.object({ ok: z.literal(true) });
 
-/** A partial slide: the fields an edit may change. */
+/** A partial slide: the fields an edit may change (the editor's `updateSlide` in deckOps). */
 export const SlidePatch = z
   .object({
     layout: Layout,
@@ -172,26 +171,6 @@ export const methods = {
   restoreDeck: method(DeckId.strict(), DeckSummary),
   purgeDeck: method(DeckId.strict(), Ok),
 
-  addSlide: method(
-    DeckId.extend({
-      /** Insert after this slide; null puts it first; omitted puts it last. */
-      afterSlideId: z.string().max(64).nullable().optional(),
-      layout: Layout,
-      title: z.string().max(LIMITS.titleChars).optional(),
-      blocks: z.array(Block).max(LIMITS.blocksPerSlide).optional(),
-      notes: z.string().max(LIMITS.notesChars).optional(),
-    }).strict(),
-    Slide,
-  ),
-  /**
-   * `expectedUpdatedAt` (optional): the deck's `updatedAt` as the caller last read it. When given and the deck has been
-   * changed since (by another window, or `huibao serve` on the same database), nothing is written: CONFLICT.
-   */
-  updateSlide: method(DeckId.extend({ slideId: z.string().min(1).max(64), patch: SlidePatch, expectedUpdatedAt: z.string().max(40).optional() }).strict(), Slide),
-  /** Moves the slides (kept in their current relative order) to just after `afterSlideId` (null: to the start). */
-  moveSlides: method(DeckId.extend({ slideIds: SlideIds, afterSlideId: z.string().max(64).nullable() }).strict(), z.object({ order: z.array(z.string()) })),
-  deleteSlides: method(DeckId.extend({ slideIds: SlideIds }).strict(), z.object({ order: z.array(z.string()) })),
-  duplicateSlides: method(DeckId.extend({ slideIds: SlideIds }).strict(), z.object({ slides: z.array(Slide), order: z.array(z.string()) })),
   /**
    * The editor's autosave: several slide and figure edits (and the theme) in one transaction. `slides` are written whole
    * (inserted when their id is new to the deck, ids chosen by the client), `removed` are deleted, `order` (when given) must list every

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type DeckApi, type ErrorCode } from '../../decks/common/api.ts';
+import { slideEdits } from '../fixtures/slideEdits.ts';
 
 const SAMPLE = new URL('../../decks/samples/shangyu-youth-city.txt', import.meta.url);
 const HOSTILE = ['<script>alert(1)</script>', "'); DROP TABLE decks;--", '<img src=x onerror=alert(1)>', '{fig:nope} \u0000 \u202e ☃ 汇报'];
@@ -70,7 +71,7 @@ export function runDeckApiContract(label: string, setup: () => Promise<{ api: De
       const cover = deck.slides[0]!;
       await api.renameDeck({ deckId: deck.id, title: '二〇二四年度汇报' });
       expect((await api.getDeck({ deckId: deck.id })).slides[0]!.title).toBe('二〇二四年度汇报');
-      await api.updateSlide({ deckId: deck.id, slideId: cover.id, patch: { title: '向区委汇报' } });
+      await slideEdits(api).updateSlide({ deckId: deck.id, slideId: cover.id, patch: { title: '向区委汇报' } });
       await api.renameDeck({ deckId: deck.id, title: '第三个名字' });
       const after = await api.getDeck({ deckId: deck.id });
       expect(after.title).toBe('第三个名字');
@@ -96,7 +97,7 @@ export function runDeckApiContract(label: string, setup: () => Promise<{ api: De
       expect(copy.figures.map((f) => [f.key, f.display])).toEqual(original.figures.map((f) => [f.key, f.display]));
       expect(copy.warnings.map((w) => w.id)).toEqual(original.warnings.map((w) => w.id));
 
-      await api.updateSlide({ deckId: copy.id, slideId: copy.slides[0]!.id, patch: { title: '只改副本' } });
+      await slideEdits(api).updateSlide({ deckId: copy.id, slideId: copy.slides[0]!.id, patch: { title: '只改副本' } });
       expect((await api.getDeck({ deckId })).slides[0]!.title).toBe(original.slides[0]!.title);
 
       const named = await api.duplicateDeck({ deckId, title: '另一份' });
@@ -130,10 +131,10 @@ export function runDeckApiContract(label: string, setup: () => Promise<{ api: De
     it('adds, updates, moves, duplicates and deletes slides, keeping sections derived from the order', async () => {
       const deck = await api.createDeck({ title: 'D' });
       const title = deck.slides[0]!.id;
-      const last = await api.addSlide({ deckId: deck.id, layout: 'closing', title: '谢谢' });
-      const first = await api.addSlide({ deckId: deck.id, layout: 'quote', afterSlideId: null, blocks: [{ kind: 'text', text: '引言', role: 'quote' }] });
-      const section = await api.addSlide({ deckId: deck.id, layout: 'section', afterSlideId: title, title: '兴产业' });
-      const points = await api.addSlide({ deckId: deck.id, layout: 'points', afterSlideId: section.id, notes: '备注' });
+      const last = await slideEdits(api).addSlide({ deckId: deck.id, layout: 'closing', title: '谢谢' });
+      const first = await slideEdits(api).addSlide({ deckId: deck.id, layout: 'quote', afterSlideId: null, blocks: [{ kind: 'text', text: '引言', role: 'quote' }] });
+      const section = await slideEdits(api).addSlide({ deckId: deck.id, layout: 'section', afterSlideId: title, title: '兴产业' });
+      const points = await slideEdits(api).addSlide({ deckId: deck.id, layout: 'points', afterSlideId: section.id, notes: '备注' });
       expect(section.section).toBe(section.id);
       expect(points.section).toBe(section.id);
       let current = await api.getDeck({ deckId: deck.id });
@@ -141,7 +142,7 @@ export function runDeckApiContract(label: string, setup: () => Promise<{ api: De
       expect(current.sections).toEqual([{ id: section.id, title: '兴产业' }]);
       expect(current.slides.map((s) => s.section)).toEqual([null, null, section.id, section.id, section.id]);
 
-      const updated = await api.updateSlide({
+      const updated = await slideEdits(api).updateSlide({
         deckId: deck.id,
         slideId: points.id,
         patch: { title: '要点', blocks: [{ kind: 'bullet', text: '增长{fig:f1}', level: 0 }], hidden: true },
@@ -149,15 +150,15 @@ export function runDeckApiContract(label: string, setup: () => Promise<{ api: De
       expect(updated).toMatchObject({ id: points.id, layout: 'points', title: '要点', notes: '备注', hidden: true, section: section.id });
       expect(updated.blocks).toEqual([{ kind: 'bullet', text: '增长{fig:f1}', level: 0 }]);
 
-      const moved = await api.moveSlides({ deckId: deck.id, slideIds: [last.id, first.id], afterSlideId: title });
+      const moved = await slideEdits(api).moveSlides({ deckId: deck.id, slideIds: [last.id, first.id], afterSlideId: title });
       expect(moved.order).toEqual([title, first.id, last.id, section.id, points.id]);
-      const dup = await api.duplicateSlides({ deckId: deck.id, slideIds: [points.id] });
+      const dup = await slideEdits(api).duplicateSlides({ deckId: deck.id, slideIds: [points.id] });
       expect(dup.slides).toHaveLength(1);
       expect(dup.slides[0]).toMatchObject({ title: '要点', hidden: true, section: section.id });
       expect(dup.slides[0]!.id).not.toBe(points.id);
       expect(dup.order).toEqual([title, first.id, last.id, section.id, points.id, dup.slides[0]!.id]);
 
-      const afterDelete = await api.deleteSlides({ deckId: deck.id, slideIds: [section.id, first.id] });
+      const afterDelete = await slideEdits(api).deleteSlides({ deckId: deck.id, slideIds: [section.id, first.id] });
       expect(afterDelete.order).toEqual([title, last.id, points.id, dup.slides[0]!.id]);
       current = await api.getDeck({ deckId: deck.id });
       expect(current.slides.map((s) => s.id)).toEqual(afterDelete.order);
@@ -168,14 +169,14 @@ export function runDeckApiContract(label: string, setup: () => Promise<{ api: De
 
     it('refuses unknown slides with NOT_FOUND and changes nothing', async () => {
       const deck = await api.createDeck({ title: 'D' });
-      const a = await api.addSlide({ deckId: deck.id, layout: 'points' });
+      const a = await slideEdits(api).addSlide({ deckId: deck.id, layout: 'points' });
       const before = await api.getDeck({ deckId: deck.id });
-      await expectError(api.updateSlide({ deckId: deck.id, slideId: 'nope', patch: { title: 'x' } }), 'NOT_FOUND');
-      await expectError(api.moveSlides({ deckId: deck.id, slideIds: [a.id, 'nope'], afterSlideId: null }), 'NOT_FOUND');
-      await expectError(api.moveSlides({ deckId: deck.id, slideIds: [a.id], afterSlideId: 'nope' }), 'NOT_FOUND');
-      await expectError(api.deleteSlides({ deckId: deck.id, slideIds: [a.id, 'nope'] }), 'NOT_FOUND');
-      await expectError(api.duplicateSlides({ deckId: deck.id, slideIds: ['nope'] }), 'NOT_FOUND');
-      await expectError(api.addSlide({ deckId: deck.id, layout: 'points', afterSlideId: 'nope' }), 'NOT_FOUND');
+      await expectError(slideEdits(api).updateSlide({ deckId: deck.id, slideId: 'nope', patch: { title: 'x' } }), 'NOT_FOUND');
+      await expectError(slideEdits(api).moveSlides({ deckId: deck.id, slideIds: [a.id, 'nope'], afterSlideId: null }), 'NOT_FOUND');
+      await expectError(slideEdits(api).moveSlides({ deckId: deck.id, slideIds: [a.id], afterSlideId: 'nope' }), 'NOT_FOUND');
+      await expectError(slideEdits(api).deleteSlides({ deckId: deck.id, slideIds: [a.id, 'nope'] }), 'NOT_FOUND');
+      await expectError(slideEdits(api).duplicateSlides({ deckId: deck.id, slideIds: ['nope'] }), 'NOT_FOUND');
+      await expectError(slideEdits(api).addSlide({ deckId: deck.id, layout: 'points', afterSlideId: 'nope' }), 'NOT_FOUND');
       expect(await api.getDeck({ deckId: deck.id })).toEqual(before);
     });
 
@@ -237,8 +238,8 @@ export function runDeckApiContract(label: string, setup: () => Promise<{ api: De
       const saved = await api.saveRevision({ deckId, label: '初稿' });
       expect(saved).toMatchObject({ deckId, label: '初稿', auto: false, slides: original.slides.length });
 
-      await api.updateSlide({ deckId, slideId: original.slides[0]!.id, patch: { title: '改过的标题' } });
-      await api.deleteSlides({ deckId, slideIds: [original.slides[1]!.id] });
+      await slideEdits(api).updateSlide({ deckId, slideId: original.slides[0]!.id, patch: { title: '改过的标题' } });
+      await slideEdits(api).deleteSlides({ deckId, slideIds: [original.slides[1]!.id] });
       await api.updateFigure({ deckId, key, value: '99' });
       const edited = await api.getDeck({ deckId });
 
@@ -277,11 +278,8 @@ export function runDeckApiContract(label: string, setup: () => Promise<{ api: De
         api.deleteDeck({ deckId }),
         api.restoreDeck({ deckId }),
         api.purgeDeck({ deckId }),
-        api.addSlide({ deckId, layout: 'points' }),
-        api.updateSlide({ deckId, slideId: 's', patch: {} }),
-        api.moveSlides({ deckId, slideIds: ['s'], afterSlideId: null }),
-        api.deleteSlides({ deckId, slideIds: ['s'] }),
-        api.duplicateSlides({ deckId, slideIds: ['s'] }),
+        api.saveEdits({ deckId }),
+        api.saveEdits({ deckId, removed: ['s'], order: [] }),
         api.listFigures({ deckId }),
         api.updateFigure({ deckId, key: 'k', value: '1' }),
         api.figureHistory({ deckId, key: 'k' }),
@@ -306,10 +304,12 @@ export function runDeckApiContract(label: string, setup: () => Promise<{ api: De
       await expectError(raw(api, 'createDeck', { title: 'ok', extra: true }), 'INVALID_ARGUMENT');
       await expectError(raw(api, 'getDeck', { deckId: 5 }), 'INVALID_ARGUMENT');
       await expectError(raw(api, 'listDecks', { trash: 'yes' }), 'INVALID_ARGUMENT');
-      await expectError(raw(api, 'addSlide', { deckId: deck.id, layout: 'bogus' }), 'INVALID_ARGUMENT');
-      await expectError(raw(api, 'updateSlide', { deckId: deck.id, slideId, patch: { section: 'x' } }), 'INVALID_ARGUMENT');
-      await expectError(raw(api, 'updateSlide', { deckId: deck.id, slideId, patch: { blocks: [{ kind: 'html', html: '<b>' }] } }), 'INVALID_ARGUMENT');
-      await expectError(raw(api, 'moveSlides', { deckId: deck.id, slideIds: [], afterSlideId: null }), 'INVALID_ARGUMENT');
+      const { section: _, ...cover } = deck.slides[0]!;
+      await expectError(raw(api, 'saveEdits', { deckId: deck.id, slides: [{ ...cover, id: 'new1', layout: 'bogus' }] }), 'INVALID_ARGUMENT');
+      await expectError(raw(api, 'saveEdits', { deckId: deck.id, slides: [{ ...cover, section: 'x' }] }), 'INVALID_ARGUMENT');
+      await expectError(raw(api, 'saveEdits', { deckId: deck.id, slides: [{ ...cover, blocks: [{ kind: 'html', html: '<b>' }] }] }), 'INVALID_ARGUMENT');
+      await expectError(raw(api, 'saveEdits', { deckId: deck.id, removed: [''] }), 'INVALID_ARGUMENT');
+      await expectError(raw(api, 'saveEdits', { deckId: deck.id, slides: [{ id: slideId, title: 'x' }] }), 'INVALID_ARGUMENT');
       await expectError(raw(api, 'updateFigure', { deckId: deck.id, key: 'k', value: '' }), 'INVALID_ARGUMENT');
       await expectError(raw(api, 'renameDeck', null), 'INVALID_ARGUMENT');
       expect((await api.listDecks({})).decks).toHaveLength(1);
@@ -320,7 +320,7 @@ export function runDeckApiContract(label: string, setup: () => Promise<{ api: De
       for (const text of HOSTILE) {
         const deck = await api.createDeck({ title: text });
         expect(deck.title).toBe(text.trim());
-        const slide = await api.addSlide({
+        const slide = await slideEdits(api).addSlide({
           deckId: deck.id,
           layout: 'points',
           title: text,

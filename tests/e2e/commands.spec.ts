@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { readPdf } from '../unit/export/pdfText.ts';
 import { makePng } from '../unit/export/testFiles.ts';
 import { expect, repoRoot, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
+import { slideEdits } from '../fixtures/slideEdits.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
 const SHOTS = join(repoRoot, process.env.HUIBAO_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test-results/screenshots');
@@ -142,7 +143,7 @@ test('a pasted slide brings its picture into the other deck', async ({ page, ser
   const asset = await server.api.addAsset({ deckId: fromId, dataBase64: Buffer.from(makePng(64, 36, [180, 40, 40])).toString('base64'), mime: 'image/png', caption: '新城', credit: '摄影' });
   const at = from.slides.findIndex((s) => s.layout === 'image');
   const image = from.slides[at]!;
-  await server.api.updateSlide({ deckId: fromId, slideId: image.id, patch: { blocks: image.blocks.map((b) => (b.kind === 'image' ? { ...b, assetId: asset.id } : b)) } });
+  await slideEdits(server.api).updateSlide({ deckId: fromId, slideId: image.id, patch: { blocks: image.blocks.map((b) => (b.kind === 'image' ? { ...b, assetId: asset.id } : b)) } });
   const target = await server.api.createDeck({ title: uniqueTitle('图片目标') });
   await expect(server.api.getAsset({ deckId: target.id, assetId: asset.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
@@ -271,7 +272,7 @@ test('Ctrl+B emphasises the selected words: stored as markers, shown bold, undon
   const at = deck.slides.findIndex((s) => s.layout === 'points');
   const slide = deck.slides[at]!;
   const first = slide.blocks.findIndex((b) => b.kind === 'bullet');
-  await server.api.updateSlide({ deckId, slideId: slide.id, patch: { blocks: [{ kind: 'bullet', text: '全年接待游客<b>增长</b>', level: 0 }, ...slide.blocks.slice(first + 1)] } });
+  await slideEdits(server.api).updateSlide({ deckId, slideId: slide.id, patch: { blocks: [{ kind: 'bullet', text: '全年接待游客<b>增长</b>', level: 0 }, ...slide.blocks.slice(first + 1)] } });
   await openDeck(page, server, deckId);
   await option(page, at + 1).click();
   const bullet = page.locator('.stage .hb-bullet').first();
@@ -299,7 +300,7 @@ test('a slide whose text does not fit even at the smallest size is marked on the
   const deck = await server.api.getDeck({ deckId });
   const at = deck.slides.findIndex((s) => s.layout === 'points');
   const long = Array.from({ length: 40 }, (_, i) => ({ kind: 'bullet' as const, text: `第${i + 1}条：全面推进青年发展型城市建设，持续优化青年就业创业、住房保障和公共服务供给体系。`, level: 0 }));
-  await server.api.updateSlide({ deckId, slideId: deck.slides[at]!.id, patch: { blocks: long } });
+  await slideEdits(server.api).updateSlide({ deckId, slideId: deck.slides[at]!.id, patch: { blocks: long } });
   await openDeck(page, server, deckId);
   await option(page, at + 1).click();
   const note = page.locator('.stage').getByRole('note');

@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { Deck } from '../../decks/common/model.ts';
 import { expect, test, type HuibaoServer } from './fixtures.ts';
+import { slideEdits } from '../fixtures/slideEdits.ts';
 
 const STRINGS = [
   '<script>alert(1)</script>',
@@ -62,7 +63,7 @@ async function expectNoInjectedElements(page: Page): Promise<void> {
 async function hostileDeck(server: HuibaoServer): Promise<Deck> {
   const deck = await server.api.createDeck({ title: `${STRINGS[1]} 演示稿 ${Date.now()}` });
   for (const s of STRINGS) {
-    await server.api.addSlide({
+    await slideEdits(server.api).addSlide({
       deckId: deck.id,
       layout: 'points',
       title: s,

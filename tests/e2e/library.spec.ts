@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, repoRoot, test, uniqueTitle } from './fixtures.ts';
+import { slideEdits } from '../fixtures/slideEdits.ts';
 
 test('a deck created through the API appears in the library and opens on its title slide', async ({ page, server }) => {
   const title = uniqueTitle('接口创建的汇报');
@@ -119,7 +120,7 @@ test('search by title and sort by name, creation or last change', async ({ page,
   const names = [`${tag} 中期报告`, `${tag} 北区简报`, `${tag} 上虞汇报`];
   const made = [];
   for (const title of names) made.push(await server.api.createDeck({ title }));
-  await server.api.updateSlide({ deckId: made[0]!.id, slideId: made[0]!.slides[0]!.id, patch: { notes: '改过' } });
+  await slideEdits(server.api).updateSlide({ deckId: made[0]!.id, slideId: made[0]!.slides[0]!.id, patch: { notes: '改过' } });
   await page.goto(server.url);
   const search = page.getByRole('searchbox', { name: '搜索演示文稿' });
   await search.fill(tag);

@@ -13,6 +13,7 @@ import type { Deck, Slide } from '../../decks/common/model.ts';
 import { readPdf } from '../unit/export/pdfText.ts';
 import { expect, repoRoot, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
 import { dropFile, paintPhoto, pasteFile } from './photos.ts';
+import { slideEdits } from '../fixtures/slideEdits.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
 const SHOTS = join(repoRoot, process.env.HUIBAO_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test-results/screenshots');
@@ -131,8 +132,8 @@ test('a photo dropped on a placeholder shows in the editor, the show and the con
 test('a deck with empty placeholders shows none of them in the show or in any export, and lists them as missing photos', async ({ page, server }) => {
   test.setTimeout(150_000);
   const deck = await server.api.createDeck({ title: uniqueTitle('待配图') });
-  await server.api.addSlide({ deckId: deck.id, layout: 'image', title: '等照片的幻灯片', blocks: [{ kind: 'image', assetId: null, caption: '新城鸟瞰（待补）', credit: '' }] });
-  await server.api.addSlide({
+  await slideEdits(server.api).addSlide({ deckId: deck.id, layout: 'image', title: '等照片的幻灯片', blocks: [{ kind: 'image', assetId: null, caption: '新城鸟瞰（待补）', credit: '' }] });
+  await slideEdits(server.api).addSlide({
     deckId: deck.id,
     layout: 'image',
     title: '有要点也缺图',
@@ -178,7 +179,7 @@ test('a deck with empty placeholders shows none of them in the show or in any ex
 
 test('a bad file is refused with a clear message and changes nothing: not a picture, too large, damaged', async ({ page, server }) => {
   const deck = await server.api.createDeck({ title: uniqueTitle('坏文件') });
-  await server.api.addSlide({ deckId: deck.id, layout: 'image', title: '照片', blocks: [{ kind: 'image', assetId: null, caption: '', credit: '' }] });
+  await slideEdits(server.api).addSlide({ deckId: deck.id, layout: 'image', title: '照片', blocks: [{ kind: 'image', assetId: null, caption: '', credit: '' }] });
   await openEditor(page, server, deck.id);
   await slideOption(page, 2).click();
   const before = await server.api.getDeck({ deckId: deck.id });
@@ -202,8 +203,8 @@ test('a bad file is refused with a clear message and changes nothing: not a pict
 test('a picture chosen by clicking its frame, replaced by pasting, inserted on a bullet slide; fit, fill, focus, caption and credit', async ({ page, server }) => {
   test.setTimeout(120_000);
   const deck = await server.api.createDeck({ title: uniqueTitle('图片操作') });
-  await server.api.addSlide({ deckId: deck.id, layout: 'image', title: '新城全景', blocks: [{ kind: 'image', assetId: null, caption: '', credit: '' }] });
-  await server.api.addSlide({ deckId: deck.id, layout: 'points', title: '主要成效', blocks: [{ kind: 'bullet', text: '城市更新全面提速', level: 0 }] });
+  await slideEdits(server.api).addSlide({ deckId: deck.id, layout: 'image', title: '新城全景', blocks: [{ kind: 'image', assetId: null, caption: '', credit: '' }] });
+  await slideEdits(server.api).addSlide({ deckId: deck.id, layout: 'points', title: '主要成效', blocks: [{ kind: 'bullet', text: '城市更新全面提速', level: 0 }] });
   await openEditor(page, server, deck.id);
   await slideOption(page, 2).click();
 

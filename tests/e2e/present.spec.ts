@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { audienceSlides } from '../../decks/common/audience.ts';
 import type { Deck } from '../../decks/common/model.ts';
 import { expect, repoRoot, test, type HuibaoServer } from './fixtures.ts';
+import { slideEdits } from '../fixtures/slideEdits.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
 // Into test-results/ on every run (a test run must not change tracked files); HUIBAO_SCREENSHOTS=docs refreshes the README's.
@@ -32,7 +33,7 @@ async function importSample(server: HuibaoServer, title: string): Promise<Deck> 
   const deck = await server.api.getDeck({ deckId });
   const shown = new Set(audienceSlides(deck.slides).map((s) => s.id));
   const waiting = deck.slides.filter((s) => !shown.has(s.id)).map((s) => s.id);
-  if (waiting.length > 0) await server.api.deleteSlides({ deckId, slideIds: waiting });
+  if (waiting.length > 0) await slideEdits(server.api).deleteSlides({ deckId, slideIds: waiting });
   return server.api.getDeck({ deckId });
 }
 
@@ -60,7 +61,7 @@ test('the sample deck is driven by keys: arrows, Space, PageDown, Home/End, a nu
   const deck = await importSample(server, '放映键盘测试');
   // Hide one slide: the show skips it and counts one fewer.
   const hidden = deck.slides[2]!;
-  await server.api.updateSlide({ deckId: deck.id, slideId: hidden.id, patch: { hidden: true } });
+  await slideEdits(server.api).updateSlide({ deckId: deck.id, slideId: hidden.id, patch: { hidden: true } });
   const shown = audienceSlides(deck.slides).filter((s) => s.id !== hidden.id);
   const at = (n: number) => shown[n]!.id;
 

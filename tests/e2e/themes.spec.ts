@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, repoRoot, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
+import { slideEdits } from '../fixtures/slideEdits.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
 const SHOTS = join(repoRoot, process.env.HUIBAO_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test-results/screenshots');
@@ -119,7 +120,7 @@ test('a library card changes its deck’s theme; renaming a deck renames its cov
   expect((await server.api.getDeck({ deckId: deck.id })).slides[0]!.title).toBe(renamed);
 
   // A cover edited by hand keeps its words.
-  await server.api.updateSlide({ deckId: deck.id, slideId: deck.slides[0]!.id, patch: { title: '向区委常委会汇报' } });
+  await slideEdits(server.api).updateSlide({ deckId: deck.id, slideId: deck.slides[0]!.id, patch: { title: '向区委常委会汇报' } });
   await page.reload();
   await renamedCard.hover();
   await renamedCard.getByRole('button', { name: `重命名“${renamed}”` }).click();

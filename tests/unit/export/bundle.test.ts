@@ -10,6 +10,7 @@ import { ApiError } from '../../../decks/common/api.ts';
 import { BUNDLE_FORMAT_VERSION, readBundle } from '../../../decks/node/export/bundle.ts';
 import { createService, type DeckService } from '../../../decks/node/service.ts';
 import { declareSize, makeBundleZip, makePng, replaceBytes, sha256, utf8 } from './testFiles.ts';
+import { slideEdits } from '../../fixtures/slideEdits.ts';
 
 const SAMPLE = new URL('../../../decks/samples/shangyu-youth-city.txt', import.meta.url);
 
@@ -46,15 +47,15 @@ async function editedSample(): Promise<{ deckId: string; png: Uint8Array }> {
   const png = makePng(40, 30, [200, 30, 30]);
   const asset = await service.addAsset({ deckId, dataBase64: b64(png), mime: 'image/png', caption: '城市夜景', credit: '摄影：王某' });
   const target = deck.slides.find((s) => s.layout === 'points')!;
-  await service.updateSlide({
+  await slideEdits(service).updateSlide({
     deckId,
     slideId: target.id,
     patch: { blocks: [...target.blocks, { kind: 'image', assetId: asset.id, caption: '城市夜景', credit: '摄影：王某' }], notes: '第一行备注\n第二行 {fig:' + deck.figures[0]!.key + '}' },
   });
   await service.updateFigure({ deckId, key: deck.figures[0]!.key, value: '9.9' });
   await service.updateFigure({ deckId, key: deck.figures[0]!.key, value: '10.25' });
-  await service.updateSlide({ deckId, slideId: deck.slides[2]!.id, patch: { hidden: true } });
-  await service.moveSlides({ deckId, slideIds: [deck.slides[1]!.id], afterSlideId: deck.slides[4]!.id });
+  await slideEdits(service).updateSlide({ deckId, slideId: deck.slides[2]!.id, patch: { hidden: true } });
+  await slideEdits(service).moveSlides({ deckId, slideIds: [deck.slides[1]!.id], afterSlideId: deck.slides[4]!.id });
   await service.setTheme({ deckId, theme: 'contrast' });
   return { deckId, png };
 }
@@ -133,7 +134,7 @@ describe('bundle round trip', () => {
     const whole = makePng(3000, 200, [20, 90, 160]);
     const copy = makePng(2560, 171, [20, 90, 160]);
     const asset = await service.addAsset({ deckId, dataBase64: b64(whole), mime: 'image/png', display: { dataBase64: b64(copy), mime: 'image/png' } });
-    await service.addSlide({ deckId, layout: 'image', title: '全景', blocks: [{ kind: 'image', assetId: asset.id, caption: '', credit: '', fit: 'fill', focus: { x: 0.25, y: 0.75 } }] });
+    await slideEdits(service).addSlide({ deckId, layout: 'image', title: '全景', blocks: [{ kind: 'image', assetId: asset.id, caption: '', credit: '', fit: 'fill', focus: { x: 0.25, y: 0.75 } }] });
     const bytes = await exportBundle(deckId);
     expect(Object.keys(unzipSync(bytes)).sort()).toEqual(['assets/' + sha256(copy) + '.png', 'assets/' + sha256(whole) + '.png', 'deck.json', 'manifest.json'].sort());
     const opened = await service.getDeck({ deckId: (await service.openBundle({ fileName: 'x.huibao', dataBase64: b64(bytes) })).deckId });

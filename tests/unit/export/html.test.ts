@@ -15,6 +15,7 @@ import { jsonForScriptElement } from '../../../decks/node/export/html.ts';
 import { findAppRoot, rendererDir } from '../../../decks/node/paths.ts';
 import { makePng } from './testFiles.ts';
 import { useSampleService } from './sampleService.ts';
+import { slideEdits } from '../../fixtures/slideEdits.ts';
 
 const HOSTILE_TITLE = '</script><script>alert(1)</script>';
 const HOSTILE_BULLET = '<img src=x onerror=alert(1)> & \u2028 {fig:gdp}';
@@ -118,10 +119,10 @@ describe('single-file HTML export', () => {
     // Drop the photo slides that wait for a photo (they are left out of the show), and hide one slide: it must not be
     // shown (nor carried in the file).
     const waiting = sample.slides.filter((s) => !audienceSlides([s]).length).map((s) => s.id);
-    await t.service.deleteSlides({ deckId, slideIds: waiting });
+    await slideEdits(t.service).deleteSlides({ deckId, slideIds: waiting });
     const deck = await t.service.getDeck({ deckId });
     const hidden = deck.slides[2]!;
-    await t.service.updateSlide({ deckId, slideId: hidden.id, patch: { hidden: true } });
+    await slideEdits(t.service).updateSlide({ deckId, slideId: hidden.id, patch: { hidden: true } });
     const path = join(t.dir, 'deck.html');
     writeFileSync(path, await exportHtml(deckId, true));
     expect(readFileSync(path, 'utf8')).not.toContain(hidden.notes.slice(0, 30));
@@ -159,7 +160,7 @@ describe('single-file HTML export', () => {
     const deckId = created.id;
     const png = makePng(64, 36, [200, 30, 30]);
     const asset = await t.service.addAsset({ deckId, dataBase64: Buffer.from(png).toString('base64'), mime: 'image/png' });
-    await t.service.addSlide({
+    await slideEdits(t.service).addSlide({
       deckId,
       layout: 'image',
       title: '<b>粗体</b>',

@@ -11,6 +11,7 @@ import { chromiumCandidates, CHROMIUM_ENV, findChromium, printHtmlToPdf } from '
 import { readPdf } from './pdfText.ts';
 import { makePng } from './testFiles.ts';
 import { useSampleService } from './sampleService.ts';
+import { slideEdits } from '../../fixtures/slideEdits.ts';
 
 
 const t = useSampleService('huibao-pdf-');
@@ -27,7 +28,7 @@ describe('PDF export', () => {
     const deckId = await t.importSample();
     const before = await t.service.getDeck({ deckId });
     const hidden = before.slides[5]!;
-    await t.service.updateSlide({ deckId, slideId: hidden.id, patch: { hidden: true, title: '隐藏的幻灯片标题' } });
+    await slideEdits(t.service).updateSlide({ deckId, slideId: hidden.id, patch: { hidden: true, title: '隐藏的幻灯片标题' } });
     // A figure shown on a slide gets a new value: the PDF must show the new one, nowhere the old one.
     const shown = before.figures.find((f) => before.slides.some((s) => !s.hidden && s.id !== hidden.id && s.blocks.some((b) => b.kind === 'figure' && b.key === f.key)))!;
     const updated = await t.service.updateFigure({ deckId, key: shown.key, value: String(shown.value + 111) });
@@ -68,9 +69,9 @@ describe('PDF export', () => {
     const deck = await t.service.createDeck({ title: '图片' });
     const png = makePng(320, 180, [20, 120, 60]);
     const asset = await t.service.addAsset({ deckId: deck.id, dataBase64: Buffer.from(png).toString('base64'), mime: 'image/png' });
-    await t.service.addSlide({ deckId: deck.id, layout: 'image', title: '铺满的照片', blocks: [{ kind: 'image', assetId: asset.id, caption: '', credit: '', fit: 'fill' }], notes: '照片的备注' });
-    await t.service.addSlide({ deckId: deck.id, layout: 'image', title: '等照片的幻灯片', blocks: [{ kind: 'image', assetId: null, caption: '图片说明待补', credit: '' }] });
-    await t.service.addSlide({ deckId: deck.id, layout: 'points', title: '要点', blocks: [{ kind: 'bullet', text: '第一点', level: 0 }, { kind: 'image', assetId: null, caption: '另一张待补', credit: '' }] });
+    await slideEdits(t.service).addSlide({ deckId: deck.id, layout: 'image', title: '铺满的照片', blocks: [{ kind: 'image', assetId: asset.id, caption: '', credit: '', fit: 'fill' }], notes: '照片的备注' });
+    await slideEdits(t.service).addSlide({ deckId: deck.id, layout: 'image', title: '等照片的幻灯片', blocks: [{ kind: 'image', assetId: null, caption: '图片说明待补', credit: '' }] });
+    await slideEdits(t.service).addSlide({ deckId: deck.id, layout: 'points', title: '要点', blocks: [{ kind: 'bullet', text: '第一点', level: 0 }, { kind: 'image', assetId: null, caption: '另一张待补', credit: '' }] });
 
     const slides = readPdf(await exportPdf(deck.id));
     expect(slides.map((p) => p.text.replace(/\s/g, ''))).toEqual([expect.stringContaining('图片'), expect.stringContaining('铺满的照片'), expect.stringContaining('第一点')]);

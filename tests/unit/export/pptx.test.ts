@@ -11,6 +11,7 @@ import { resolveFigureRefs } from '../../../decks/common/figures.ts';
 import { THEME_PALETTES } from '../../../decks/common/themes.ts';
 import { makePng } from './testFiles.ts';
 import { useSampleService } from './sampleService.ts';
+import { slideEdits } from '../../fixtures/slideEdits.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -67,9 +68,9 @@ describe('PPTX export', () => {
     const deck = await t.service.getDeck({ deckId });
     const noted = deck.slides.find((s) => s.layout === 'points')!;
     const figure = deck.figures[0]!;
-    await t.service.updateSlide({ deckId, slideId: noted.id, patch: { notes: `开场白：今年成绩显著。\n重点强调 {fig:${figure.key}}。` } });
+    await slideEdits(t.service).updateSlide({ deckId, slideId: noted.id, patch: { notes: `开场白：今年成绩显著。\n重点强调 {fig:${figure.key}}。` } });
     const hidden = deck.slides[3]!;
-    await t.service.updateSlide({ deckId, slideId: hidden.id, patch: { hidden: true, title: '隐藏的备用幻灯片' } });
+    await slideEdits(t.service).updateSlide({ deckId, slideId: hidden.id, patch: { hidden: true, title: '隐藏的备用幻灯片' } });
     const current = await t.service.getDeck({ deckId });
     // The sample's photo slides wait for photos: they are left out (see the pictures test); every other slide is there.
     const kept = audienceSlides(current.slides);
@@ -116,7 +117,7 @@ describe('PPTX export', () => {
   it('names the East Asian font and zh-CN on every run of Chinese text, in slides and notes', async () => {
     const deckId = await t.importSample();
     const deck = await t.service.getDeck({ deckId });
-    await t.service.updateSlide({ deckId, slideId: deck.slides[1]!.id, patch: { notes: '备注第一段\n\n备注第二段' } });
+    await slideEdits(t.service).updateSlide({ deckId, slideId: deck.slides[1]!.id, patch: { notes: '备注第一段\n\n备注第二段' } });
     const files = await exportPptx(deckId);
     const parts = Object.keys(files).filter((n) => /^ppt\/(slides\/slide|notesSlides\/notesSlide)\d+\.xml$/.test(n));
     let chineseRuns = 0;
@@ -166,11 +167,11 @@ describe('PPTX export', () => {
     const deck = await t.service.createDeck({ title: '图片测试 <b>&', theme: 'official' });
     const png = makePng(64, 32, [10, 120, 200]);
     const asset = await t.service.addAsset({ deckId: deck.id, dataBase64: Buffer.from(png).toString('base64'), mime: 'image/png' });
-    await t.service.addSlide({ deckId: deck.id, layout: 'image', title: '有图', blocks: [{ kind: 'image', assetId: asset.id, caption: '新城全景', credit: '摄影：李某' }] });
-    await t.service.addSlide({ deckId: deck.id, layout: 'image', title: '铺满', blocks: [{ kind: 'image', assetId: asset.id, caption: '', credit: '', fit: 'fill', focus: { x: 0, y: 1 } }] });
+    await slideEdits(t.service).addSlide({ deckId: deck.id, layout: 'image', title: '有图', blocks: [{ kind: 'image', assetId: asset.id, caption: '新城全景', credit: '摄影：李某' }] });
+    await slideEdits(t.service).addSlide({ deckId: deck.id, layout: 'image', title: '铺满', blocks: [{ kind: 'image', assetId: asset.id, caption: '', credit: '', fit: 'fill', focus: { x: 0, y: 1 } }] });
     // Only a placeholder: the slide is left out. A placeholder beside bullets: the bullets stay, the placeholder goes.
-    await t.service.addSlide({ deckId: deck.id, layout: 'image', title: '待配图的幻灯片', blocks: [{ kind: 'image', assetId: null, caption: '待补照片一', credit: '' }] });
-    await t.service.addSlide({
+    await slideEdits(t.service).addSlide({ deckId: deck.id, layout: 'image', title: '待配图的幻灯片', blocks: [{ kind: 'image', assetId: null, caption: '待补照片一', credit: '' }] });
+    await slideEdits(t.service).addSlide({
       deckId: deck.id,
       layout: 'image',
       title: '<script>alert(1)</script>\u0000标题',
@@ -255,7 +256,7 @@ describe('PPTX export', () => {
     const deck = await t.service.getDeck({ deckId });
     const at = deck.slides.findIndex((s) => s.layout === 'points' && !s.hidden);
     const slide = deck.slides[at]!;
-    await t.service.updateSlide({ deckId, slideId: slide.id, patch: { blocks: [{ kind: 'bullet', text: '全年{em}游客增长{/em}明显', level: 0 }] } });
+    await slideEdits(t.service).updateSlide({ deckId, slideId: slide.id, patch: { blocks: [{ kind: 'bullet', text: '全年{em}游客增长{/em}明显', level: 0 }] } });
     const files = await exportPptx(deckId);
     const xml = files[`ppt/slides/slide${at + 1}.xml`]!;
     expect(paragraphs(xml)).toContain('全年游客增长明显');
@@ -271,7 +272,7 @@ describe('PPTX export', () => {
     const copy = makePng(2560, 1440, [30, 60, 90]);
     const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
     const asset = await t.service.addAsset({ deckId: deck.id, dataBase64: b64(whole), mime: 'image/png', display: { dataBase64: b64(copy), mime: 'image/png' } });
-    await t.service.addSlide({ deckId: deck.id, layout: 'image', title: '全景', blocks: [{ kind: 'image', assetId: asset.id, caption: '', credit: '' }] });
+    await slideEdits(t.service).addSlide({ deckId: deck.id, layout: 'image', title: '全景', blocks: [{ kind: 'image', assetId: asset.id, caption: '', credit: '' }] });
     const raw = await exportRaw(deck.id);
     const media = Object.keys(raw).filter((n) => n.startsWith('ppt/media/'));
     expect(media).toHaveLength(1);

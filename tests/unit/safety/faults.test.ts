@@ -14,6 +14,7 @@ import { createService } from '../../../decks/node/service.ts';
 import { openStore } from '../../../decks/node/store/index.ts';
 import { bundleScript, PROJECT_ROOT } from '../../fixtures/buildScript.ts';
 import { syntheticReport } from '../../fixtures/syntheticReport.ts';
+import { slideEdits } from '../../fixtures/slideEdits.ts';
 
 let dir: string;
 const mounts: string[] = [];
@@ -81,12 +82,12 @@ describe('a full disk while saving', () => {
       const service = createService({ dbPath });
       const { deckId } = await service.importReport({ fileName: 'r.txt', dataBase64: report(4) });
       const slideId = (await service.getDeck({ deckId })).slides[1]!.id;
-      await service.updateSlide({ deckId, slideId, patch: { title: '最后一次成功保存' } });
+      await slideEdits(service).updateSlide({ deckId, slideId, patch: { title: '最后一次成功保存' } });
       const good = await service.getDeck({ deckId });
       const filler = fillDisk(folder);
 
       const errors = [
-        await errorOf(service.updateSlide({ deckId, slideId, patch: { notes: big } })),
+        await errorOf(slideEdits(service).updateSlide({ deckId, slideId, patch: { notes: big } })),
         await errorOf(service.importReport({ fileName: 'r2.txt', dataBase64: report(60) })),
         await errorOf(service.saveEdits({ deckId, slides: good.slides.map(({ section: _, ...s }) => ({ ...s, notes: big })) })),
       ];
@@ -100,7 +101,7 @@ describe('a full disk while saving', () => {
 
       // Room again: the same save succeeds without a restart, and the file is sound.
       rmSync(filler);
-      await service.updateSlide({ deckId, slideId, patch: { notes: big } });
+      await slideEdits(service).updateSlide({ deckId, slideId, patch: { notes: big } });
       service.close();
       const raw = new Database(dbPath);
       expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -153,7 +154,7 @@ describe('a read-only database', () => {
         expect(await service.getDeck({ deckId })).toEqual(deck);
         const writes: (() => Promise<unknown>)[] = [
           () => service.renameDeck({ deckId, title: '新标题' }),
-          () => service.updateSlide({ deckId, slideId: deck.slides[0]!.id, patch: { title: 'x' } }),
+          () => slideEdits(service).updateSlide({ deckId, slideId: deck.slides[0]!.id, patch: { title: 'x' } }),
           () => service.updateFigure({ deckId, key: deck.figures[0]!.key, value: '1' }),
           () => service.importReport({ fileName: 'r.txt', dataBase64: report(2) }),
           () => service.createDeck({ title: '新' }),
@@ -233,14 +234,14 @@ describe('two hosts on one database file', () => {
     const seenByB = await b.getDeck({ deckId });
     const [s1, s2] = [seenByA.slides[1]!.id, seenByA.slides[2]!.id];
 
-    await a.updateSlide({ deckId, slideId: s1, patch: { title: 'A 的修改' }, expectedUpdatedAt: seenByA.updatedAt });
-    const stale = await errorOf(b.updateSlide({ deckId, slideId: s2, patch: { title: 'B 的修改' }, expectedUpdatedAt: seenByB.updatedAt }));
+    await slideEdits(a).updateSlide({ deckId, slideId: s1, patch: { title: 'A 的修改' }, expectedUpdatedAt: seenByA.updatedAt });
+    const stale = await errorOf(slideEdits(b).updateSlide({ deckId, slideId: s2, patch: { title: 'B 的修改' }, expectedUpdatedAt: seenByB.updatedAt }));
     expect(stale.code).toBe('CONFLICT');
-    expect(stale.zh).toContain('此幻灯片已在别处被修改');
+    expect(stale.zh).toContain('此演示稿已在别处被修改');
     expect(stale.en).toContain('changed elsewhere');
     expect((await a.getDeck({ deckId })).slides[2]!.title).toBe(seenByA.slides[2]!.title); // nothing written
     const reloaded = await b.getDeck({ deckId });
-    await b.updateSlide({ deckId, slideId: s2, patch: { title: 'B 的修改' }, expectedUpdatedAt: reloaded.updatedAt });
+    await slideEdits(b).updateSlide({ deckId, slideId: s2, patch: { title: 'B 的修改' }, expectedUpdatedAt: reloaded.updatedAt });
 
     const key = seenByA.figures[0]!.key;
     const figA = seenByA.figures[0]!;
@@ -257,7 +258,7 @@ describe('two hosts on one database file', () => {
     expect(final.slides[2]!.title).toBe('B 的修改');
     expect((await a.figureHistory({ deckId, key })).changes.map((c) => c.newValue)).toEqual([7.5, 8.5]);
     // Callers that send no expectedUpdatedAt keep working as before.
-    await b.updateSlide({ deckId, slideId: s1, patch: { notes: '旧客户端' } });
+    await slideEdits(b).updateSlide({ deckId, slideId: s1, patch: { notes: '旧客户端' } });
     expect((await a.getDeck({ deckId })).slides[1]).toMatchObject({ title: 'A 的修改', notes: '旧客户端' });
     a.close();
     b.close();
@@ -324,7 +325,7 @@ describe('two hosts on one database file', () => {
           await new Promise((r) => setTimeout(r, (i * 7) % 4));
           for (let attempt = 0; ; attempt++) {
             try {
-              await api.updateSlide({ deckId, slideId, patch: { title }, expectedUpdatedAt: seen });
+              await slideEdits(api).updateSlide({ deckId, slideId, patch: { title }, expectedUpdatedAt: seen });
               seen = (await api.listDecks({})).decks.find((d) => d.id === deckId)!.updatedAt;
               break;
             } catch (err) {

@@ -18,6 +18,7 @@ import { isAppFrame, registerIpcHost, type IpcEventLike, type IpcMainLike } from
 import { exposeBridge, type HuibaoBridge } from '../../../electron/preload/bridge.ts';
 import { deeplyNestedArray, deeplyNestedJson, figureDenseLine, HOSTILE_STRINGS, LONE_SURROGATES, MEGABYTE_LINE } from '../../fixtures/hostileStrings.ts';
 import { rawRequest } from '../http/rawRequest.ts';
+import { slideEdits } from '../../fixtures/slideEdits.ts';
 
 let dir: string;
 let service: DeckService;
@@ -71,7 +72,7 @@ function hostileBlocks(s: string): Block[] {
 /** A deck the hostile calls must never change. */
 async function bystander(api: DeckApi): Promise<{ id: string; snapshot: () => Promise<Deck> }> {
   const deck = await api.createDeck({ title: '旁观的演示稿' });
-  await api.addSlide({ deckId: deck.id, layout: 'points', title: '不应改变', blocks: [{ kind: 'bullet', text: '原样', level: 0 }], notes: '原样' });
+  await slideEdits(api).addSlide({ deckId: deck.id, layout: 'points', title: '不应改变', blocks: [{ kind: 'bullet', text: '原样', level: 0 }], notes: '原样' });
   return { id: deck.id, snapshot: () => api.getDeck({ deckId: deck.id }) };
 }
 
@@ -84,13 +85,13 @@ describe('hostile strings are stored exactly, through every way in', () => {
     const { deckId } = await client.importReport({ fileName: 'r.txt', dataBase64: Buffer.from('标题\n\n一、第一部分 小标题\n\n全年增长5.5%，位居第33位。\n').toString('base64') });
     const key = (await client.getDeck({ deckId })).figures[0]!.key;
     for (const s of HOSTILE_STRINGS) {
-      const slide = await client.addSlide({ deckId, layout: 'points', title: s, blocks: hostileBlocks(s), notes: s });
+      const slide = await slideEdits(client).addSlide({ deckId, layout: 'points', title: s, blocks: hostileBlocks(s), notes: s });
       expect(slide.title).toBe(s);
       const stored = (await client.getDeck({ deckId })).slides.find((x) => x.id === slide.id)!;
       expect(stored.title, JSON.stringify(s)).toBe(s);
       expect(stored.notes).toBe(s);
       expect(stored.blocks).toEqual(hostileBlocks(s));
-      const updated = await client.updateSlide({ deckId, slideId: slide.id, patch: { title: `${s}${s}`, notes: `${s}\n${s}` } });
+      const updated = await slideEdits(client).updateSlide({ deckId, slideId: slide.id, patch: { title: `${s}${s}`, notes: `${s}\n${s}` } });
       expect(updated.title).toBe(`${s}${s}`);
       expect(updated.notes).toBe(`${s}\n${s}`);
 
@@ -117,10 +118,10 @@ describe('hostile strings are stored exactly, through every way in', () => {
     const slideId = snapshot.slides[0]!.id;
     // Thunks, not promises: each call starts only when its refusal is awaited (no rejection left unhandled).
     const attempts: (() => Promise<unknown>)[] = [
-      () => client.updateSlide({ deckId: deck.id, slideId, patch: { title: MEGABYTE_LINE } }),
-      () => client.updateSlide({ deckId: deck.id, slideId, patch: { notes: MEGABYTE_LINE } }),
-      () => client.updateSlide({ deckId: deck.id, slideId, patch: { blocks: [{ kind: 'bullet', text: MEGABYTE_LINE, level: 0 }] } }),
-      () => client.addSlide({ deckId: deck.id, layout: 'points', title: 'x', blocks: [{ kind: 'text', text: MEGABYTE_LINE, role: 'body' }] }),
+      () => slideEdits(client).updateSlide({ deckId: deck.id, slideId, patch: { title: MEGABYTE_LINE } }),
+      () => slideEdits(client).updateSlide({ deckId: deck.id, slideId, patch: { notes: MEGABYTE_LINE } }),
+      () => slideEdits(client).updateSlide({ deckId: deck.id, slideId, patch: { blocks: [{ kind: 'bullet', text: MEGABYTE_LINE, level: 0 }] } }),
+      () => slideEdits(client).addSlide({ deckId: deck.id, layout: 'points', title: 'x', blocks: [{ kind: 'text', text: MEGABYTE_LINE, role: 'body' }] }),
       () => client.renameDeck({ deckId: deck.id, title: MEGABYTE_LINE }),
       () => client.createDeck({ title: MEGABYTE_LINE }),
     ];
@@ -132,7 +133,7 @@ describe('hostile strings are stored exactly, through every way in', () => {
     expect(await client.getDeck({ deckId: deck.id })).toEqual(snapshot);
     // Exactly at the limit is fine.
     const atLimit = 'x'.repeat(LIMITS.notesChars);
-    expect((await client.updateSlide({ deckId: deck.id, slideId, patch: { notes: atLimit } })).notes).toBe(atLimit);
+    expect((await slideEdits(client).updateSlide({ deckId: deck.id, slideId, patch: { notes: atLimit } })).notes).toBe(atLimit);
   });
 
   it.each(transports)('through %s: lone surrogates (not Unicode text) are stored as U+FFFD, the rest of the text exactly', async (_, api) => {
@@ -143,7 +144,7 @@ describe('hostile strings are stored exactly, through every way in', () => {
       // UTF-8 (SQLite, JSON files, HTTP bodies) cannot hold half a surrogate pair: each becomes one U+FFFD.
       const expected = s.replace(/[\uD800-\uDFFF]/g, '\uFFFD');
       expect(expected).not.toBe(s);
-      await client.updateSlide({ deckId: deck.id, slideId, patch: { title: s, notes: s } });
+      await slideEdits(client).updateSlide({ deckId: deck.id, slideId, patch: { title: s, notes: s } });
       const stored = (await client.getDeck({ deckId: deck.id })).slides[0]!;
       expect(stored.title).toBe(expected);
       expect(stored.notes).toBe(expected);
@@ -190,7 +191,7 @@ describe('hostile strings leave every export as inert text', () => {
     const created = await service.createDeck({ title: HOSTILE_STRINGS[0]! });
     deckId = created.id;
     for (const s of HOSTILE_STRINGS) {
-      await service.addSlide({ deckId, layout: 'points', title: s, blocks: [{ kind: 'bullet', text: s, level: 0 }, { kind: 'image', assetId: null, caption: s, credit: '来源' }], notes: s });
+      await slideEdits(service).addSlide({ deckId, layout: 'points', title: s, blocks: [{ kind: 'bullet', text: s, level: 0 }, { kind: 'image', assetId: null, caption: s, credit: '来源' }], notes: s });
     }
     deck = await service.getDeck({ deckId });
   });
@@ -291,8 +292,8 @@ describe('hostile API arguments', () => {
     rawRequest(http.port, { method: 'POST', path: `/api/${method}`, headers: { Authorization: `Bearer ${http.token}`, 'Content-Type': 'application/json' }, body });
 
   it('JSON nested 10 000 (and 1 000 000) levels deep is refused with INVALID_ARGUMENT, and the host keeps serving', async () => {
-    for (const body of [deeplyNestedJson(10_000), deeplyNestedArray(10_000), deeplyNestedJson(1_000_000), `{"deckId":"x","slideId":"y","patch":{"blocks":[${deeplyNestedJson(10_000)}]}}`]) {
-      const r = await post('updateSlide', body);
+    for (const body of [deeplyNestedJson(10_000), deeplyNestedArray(10_000), deeplyNestedJson(1_000_000), `{"deckId":"x","slides":[{"id":"y","blocks":[${deeplyNestedJson(10_000)}]}]}`]) {
+      const r = await post('saveEdits', body);
       expect([200, 400]).toContain(r.status);
       expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     }
@@ -300,7 +301,7 @@ describe('hostile API arguments', () => {
     // error envelope; and should one reach the main process, dispatch() refuses it.
     const deep = JSON.parse(deeplyNestedJson(10_000));
     await expect(viaIpc.getDeck(deep)).rejects.toBeInstanceOf(ApiError);
-    expect(await ipcHandlers.get('huibao:updateSlide')!({ senderFrame: { url: 'app://huibao/index.html', parent: null } }, deep)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await ipcHandlers.get('huibao:saveEdits')!({ senderFrame: { url: 'app://huibao/index.html', parent: null } }, deep)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect((await viaIpc.listDecks({})).decks.length).toBeGreaterThan(0);
     expect((await post('listDecks', '{}')).status).toBe(200);
   });
@@ -311,8 +312,8 @@ describe('hostile API arguments', () => {
     const bodies: [MethodName, string][] = [
       ['listDecks', '{"__proto__":{"polluted":true}}'],
       ['listDecks', '{"constructor":{"prototype":{"polluted":true}}}'],
-      ['updateSlide', `{"deckId":"${deck.id}","slideId":"${slideId}","patch":{"__proto__":{"hidden":true,"polluted":true}}}`],
-      ['updateSlide', `{"deckId":"${deck.id}","slideId":"${slideId}","patch":{"title":"x","constructor":{"prototype":{"polluted":true}}}}`],
+      ['saveEdits', `{"deckId":"${deck.id}","slides":[{"id":"${slideId}","layout":"title","title":"x","blocks":[],"notes":"","hidden":false,"__proto__":{"hidden":true,"polluted":true}}]}`],
+      ['saveEdits', `{"deckId":"${deck.id}","slides":[{"id":"${slideId}","layout":"title","title":"x","blocks":[],"notes":"","hidden":false,"constructor":{"prototype":{"polluted":true}}}]}`],
       ['saveEdits', `{"deckId":"${deck.id}","__proto__":{"removed":["${slideId}"]}}`],
       ['createDeck', '{"title":"t","__proto__":{"theme":"contrast","polluted":true}}'],
     ];
@@ -336,10 +337,10 @@ describe('hostile API arguments', () => {
       ['getDeck', null],
       ['getDeck', 'deck'],
       ['getDeck', [1, 2, 3]],
-      ['updateSlide', { deckId: 'a', slideId: 'b', patch: { title: 5 } }],
-      ['updateSlide', { deckId: 'a', slideId: 'b', patch: {}, extra: '<script>' }],
+      ['saveEdits', { deckId: 'a', slides: [{ id: 'b', layout: 'points', title: 5, blocks: [], notes: '', hidden: false }] }],
+      ['saveEdits', { deckId: 'a', extra: '<script>' }],
       ['updateFigure', { deckId: 'a', key: 'k', value: '<img src=x onerror=alert(1)>' }],
-      ['addSlide', { deckId: 'a', layout: '<script>', title: 'x' }],
+      ['saveEdits', { deckId: 'a', slides: [{ id: 'b', layout: '<script>', title: 'x', blocks: [], notes: '', hidden: false }] }],
       ['importReport', { fileName: '../../etc/passwd', dataBase64: '<script>' }],
       ['openBundle', { fileName: 'a', dataBase64: '!!!!' }],
       ['exportDeck', { deckId: 'a', format: 'html"><script>' }],

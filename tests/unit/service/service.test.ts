@@ -10,6 +10,7 @@ import { readReportFile, REPORT_LINES_MAX } from '../../../decks/node/report/ind
 import { LIMITS } from '../../../decks/common/model.ts';
 import { AUTO_REVISIONS_KEPT, createService, ensureSampleDeck, titleOfCopy, type DeckService } from '../../../decks/node/service.ts';
 import { syntheticReport } from '../../fixtures/syntheticReport.ts';
+import { slideEdits } from '../../fixtures/slideEdits.ts';
 
 const SAMPLE = new URL('../../../decks/samples/shangyu-youth-city.txt', import.meta.url).pathname;
 
@@ -79,7 +80,7 @@ describe('timestamps', () => {
     expect((await service.listDecks({})).decks.map((d) => d.title)).toEqual(['B', 'A']);
 
     clock = new Date('2024-01-03T08:00:00.000Z');
-    await service.updateSlide({ deckId: a.id, slideId: a.slides[0]!.id, patch: { notes: 'n' } });
+    await slideEdits(service).updateSlide({ deckId: a.id, slideId: a.slides[0]!.id, patch: { notes: 'n' } });
     const after = await service.getDeck({ deckId: a.id });
     expect(after.updatedAt).toBe('2024-01-03T08:00:00.000Z');
     expect(after.createdAt).toBe('2024-01-01T08:00:00.000Z');
@@ -116,7 +117,7 @@ describe('a failure halfway through a write changes nothing', () => {
   it('restoreRevision: the deck and its revisions stay as they were when the restore fails', async () => {
     const { deckId } = await service.importDecodedReport(await readReportFile(SAMPLE));
     const saved = await service.saveRevision({ deckId, label: 'v1' });
-    await service.deleteSlides({ deckId, slideIds: [(await service.getDeck({ deckId })).slides[1]!.id] });
+    await slideEdits(service).deleteSlides({ deckId, slideIds: [(await service.getDeck({ deckId })).slides[1]!.id] });
     const before = await service.getDeck({ deckId });
     failInsertsInto('figures');
     await failure(service.restoreRevision({ deckId, revisionId: saved.id }));
@@ -142,7 +143,7 @@ describe('import warnings', () => {
     const { deckId, warnings } = await service.importDecodedReport(await readReportFile(SAMPLE));
     const linked = warnings.find((w) => w.slideId !== null);
     expect(linked).toBeDefined();
-    await service.deleteSlides({ deckId, slideIds: [linked!.slideId!] });
+    await slideEdits(service).deleteSlides({ deckId, slideIds: [linked!.slideId!] });
     const deck = await service.getDeck({ deckId });
     expect(deck.warnings.find((w) => w.id === linked!.id)!.slideId).toBeNull();
   });

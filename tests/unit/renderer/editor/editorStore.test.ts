@@ -8,6 +8,7 @@ import { deleteSlideValues, updateSlide } from '../../../../decks/common/deckOps
 import { readReportFile } from '../../../../decks/node/report/index.ts';
 import { createService, type DeckService } from '../../../../decks/node/service.ts';
 import { EditorStore } from '../../../../renderer/src/editor/editorStore.ts';
+import { slideEdits } from '../../../fixtures/slideEdits.ts';
 
 const SAMPLE = new URL('../../../../decks/samples/shangyu-youth-city.txt', import.meta.url).pathname;
 let dir: string;
@@ -88,7 +89,7 @@ describe('EditorStore', () => {
   it('rolls back to what is stored when a save fails, and shows the error', async () => {
     const id = slideId();
     // The slide is deleted behind the editor's back (another window): the editor's save from its stale view is refused.
-    await service.deleteSlides({ deckId, slideIds: [id] });
+    await slideEdits(service).deleteSlides({ deckId, slideIds: [id] });
     const before = store.getState().model;
     store.edit((m) => ({ ...m, slides: deleteSlideValues(m.slides, [id]) }), { label: 'delete', immediate: true });
     expect(store.getState().model.slides.some((s) => s.id === id)).toBe(false);

@@ -1,0 +1,79 @@
+// Export: the deck as a PowerPoint, a .huibao bundle, a PDF or one HTML file.
+import { picturesShown } from '../../common/audience.ts';
+import type { Result } from '../../common/api.ts';
+import type { Asset, Deck } from '../../common/model.ts';
+import { BUNDLE_EXTENSION, BUNDLE_MIME, writeBundle, type BundleContent } from '../export/bundle.ts';
+import { HTML_EXTENSION, HTML_MIME, writeHtml } from '../export/html.ts';
+import { PDF_EXTENSION, PDF_MIME, printHtmlToPdf } from '../export/pdf.ts';
+import { PPTX_MIME, writePptx, type PptxImage } from '../export/pptx.ts';
+import { findAppRoot, rendererDir } from '../paths.ts';
+import { appVersion, type Methods, type Parsed, type ServiceContext } from './context.ts';
+
+/** A file name made from a deck title: no path separators, reserved or control characters; never empty. */
+export function exportFileName(title: string, extension: string): string {
+  const base = title.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+|\.+$/g, '').slice(0, 80).trim();
+  return (base || 'huibao') + extension;
+}
+
+export function exportMethods(ctx: ServiceContext): Methods<'exportDeck'> {
+  const { store, now, opts, requireDeck, loadDeck } = ctx;
+
+  /** What a bundle carries: the deck as stored (without derived fields), its figure history and its images. */
+  function bundleContent(deckId: string): BundleContent {
+    const row = requireDeck(deckId);
+    const assets = store.assets.list(deckId);
+    return {
+      deck: {
+        title: row.title,
+        subtitle: row.subtitle,
+        theme: row.theme,
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+        slides: store.slides.list(deckId),
+        figures: store.figures.list(deckId).map(({ display: _, ...f }) => f),
+        figureHistory: store.figures.allHistory(deckId),
+        assets,
+      },
+      assets: assets.map((asset) => ({ asset, bytes: store.assets.data(asset.id)! })),
+    };
+  }
+
+  /** The bytes shown for each picture the slides use: its display copy when it has one (see addAsset). */
+  function shownImages(deck: Deck): Map<string, PptxImage> {
+    const byId = new Map(deck.assets.map((a: Asset) => [a.id, a]));
+    const images = new Map<string, PptxImage>();
+    for (const id of picturesShown(deck.slides)) {
+      const asset = byId.get(id);
+      if (!asset) continue;
+      const shown = (asset.displayId && byId.get(asset.displayId)) || asset;
+      const bytes = store.assets.data(shown.id);
+      if (bytes) images.set(id, { mime: shown.mime, bytes });
+    }
+    return images;
+  }
+
+  return {
+    async exportDeck({ deckId, format, notes }: Parsed<'exportDeck'>): Promise<Result<'exportDeck'>> {
+      if (format === 'html' || format === 'pdf') {
+        // PDF is the HTML export printed: one rendering of slides for the screen, the file and the paper.
+        const deck = loadDeck(deckId);
+        const withNotes = notes === true;
+        const html = writeHtml(deck, shownImages(deck), opts.rendererDir ?? rendererDir(findAppRoot()), { notes: withNotes });
+        if (format === 'html') {
+          const name = exportFileName(deck.title, withNotes ? `（含备注）${HTML_EXTENSION}` : HTML_EXTENSION);
+          return { fileName: name, mime: HTML_MIME, dataBase64: Buffer.from(html, 'utf8').toString('base64') };
+        }
+        const bytes = await printHtmlToPdf(html, withNotes ? 'handout' : 'slides', opts.pdfPrinter);
+        return { fileName: exportFileName(deck.title, withNotes ? `（讲义）${PDF_EXTENSION}` : PDF_EXTENSION), mime: PDF_MIME, dataBase64: Buffer.from(bytes).toString('base64') };
+      }
+      if (format === 'huibao') {
+        const content = bundleContent(deckId);
+        const bytes = writeBundle(content, { appVersion: appVersion(), createdAt: now() });
+        return { fileName: exportFileName(content.deck.title, BUNDLE_EXTENSION), mime: BUNDLE_MIME, dataBase64: Buffer.from(bytes).toString('base64') };
+      }
+      const deck = loadDeck(deckId);
+      const bytes = await writePptx(deck, shownImages(deck));
+      return { fileName: exportFileName(deck.title, '.pptx'), mime: PPTX_MIME, dataBase64: Buffer.from(bytes).toString('base64') };
+    },
+  };
+}
