@@ -35,7 +35,7 @@ test('a revised report: review side by side, apply part of it, undo it', async (
   await expect(review.getByText('新版报告', { exact: true })).toBeVisible();
   const changed = review.getByRole('region', { name: '数字有变化' });
   await expect(changed.locator('.refresh-item')).toHaveCount(3);
-  const growthItem = changed.locator('.refresh-item', { hasText: '地区生产总值增长' });
+  const growthItem = changed.locator('.refresh-item', { has: page.getByRole('checkbox', { name: '采用此项：地区生产总值增长', exact: true }) });
   await expect(growthItem.locator('.refresh-old .refresh-value')).toHaveText('5.5%');
   await expect(growthItem.locator('.refresh-new .refresh-value')).toHaveText('5.8%');
   await expect(growthItem.locator('.refresh-new')).toContainText('预计全年地区生产总值增长5.8%');
@@ -74,6 +74,7 @@ test('sign a deck off, edit a word, and see 需重新定稿 in the editor and th
   const dialog = page.getByRole('dialog', { name: '定稿' });
   await expect(dialog).toContainText('不是密码学意义上的数字签名');
   await dialog.getByRole('textbox', { name: '定稿人' }).fill('办公室 王主任');
+  await page.screenshot({ path: 'test-results/e2e-artifacts/approve-dialog.png' });
   await dialog.getByRole('button', { name: '定稿' }).click();
   await expect(dialog).toBeHidden();
   const badge = page.locator('.deck-view-title .approval-badge');
@@ -105,4 +106,5 @@ test('sign a deck off, edit a word, and see 需重新定稿 in the editor and th
   const card = page.locator(`.deck-card[data-deck-id="${deckId}"]`);
   await expect(card).toContainText(deck.title);
   await expect(card.locator('.approval-badge')).toHaveText('已修改，需重新定稿');
+  await card.screenshot({ path: 'test-results/e2e-artifacts/approval-card-changed.png' });
 });

@@ -269,6 +269,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
         say(t('refresh.reading'));
         await store.flush();
         const review = await api.refreshPreview({ deckId: deck.id, fileName: file.name, dataBase64 });
+        setToast(null);
         setRefresh({ fileName: file.name, dataBase64, review });
       } catch (err) {
         say(t('refresh.failed', { message: errorMessage(err, lang) }));
