@@ -156,6 +156,44 @@ const RevisedReport = {
   dataBase64: z.string().max(Math.ceil((LIMITS.reportBytes * 4) / 3) + 4),
 };
 
+// ---- The pre-flight check (放映前检查) ----
+
+/** What the pre-flight check lists (see decks/common/preflight.ts, which finds them). */
+export const FINDING_KINDS = ['broken-ref', 'overflow', 'consistency', 'missing-photo', 'unconfirmed', 'figure-changed', 'import-warning', 'hidden', 'no-notes'] as const;
+export const FindingKind = z.enum(FINDING_KINDS);
+export type FindingKind = z.infer<typeof FindingKind>;
+/** `block`: the audience would see something wrong; `warn`: look before presenting; `info`: worth knowing. */
+export const Severity = z.enum(['block', 'warn', 'info']);
+export type Severity = z.infer<typeof Severity>;
+/** The obvious fixes a finding offers: confirm the figure, hide the slide, choose the missing picture. */
+export const FindingFix = z.enum(['confirm', 'hide', 'picture']);
+export type FindingFix = z.infer<typeof FindingFix>;
+/** A place a finding names: a slide, a figure, the report sentence (each may be unknown). */
+export const FindingPlace = z.object({ slideId: z.string().nullable(), figureKey: z.string().nullable(), sentence: z.string().nullable() });
+export const PreflightFinding = z.object({
+  /** Stable while the fault stays: a dismissal is stored by it. */
+  id: z.string().max(200),
+  kind: FindingKind,
+  severity: Severity,
+  message: z.object({ zh: z.string(), en: z.string() }),
+  /** Where to jump: the slide, and the figure (in the 数据 panel), when there is one. */
+  slideId: z.string().nullable(),
+  figureKey: z.string().nullable(),
+  /** Every place the finding names (a consistency finding names two: the slide or figure, and the report sentence). */
+  places: z.array(FindingPlace),
+  fixes: z.array(FindingFix),
+  dismissed: z.boolean(),
+});
+export type PreflightFinding = z.infer<typeof PreflightFinding>;
+export const PreflightResult = z.object({
+  findings: z.array(PreflightFinding),
+  /** Findings of severity `block` not dismissed: `huibao check` exits 1 when there are any. */
+  blocking: z.number().int(),
+  /** Whether overflow was measured: only a renderer can (it lays the slides out) and sends what it measured. */
+  overflowMeasured: z.boolean(),
+});
+export type PreflightResult = z.infer<typeof PreflightResult>;
+
 export const methods = {
   listDecks: method(z.object({ trash: z.boolean().optional() }).strict(), z.object({ decks: z.array(DeckSummary) })),
   getDeck: method(DeckId.strict(), Deck),
@@ -213,6 +251,22 @@ export const methods = {
   /** Restores a version; the current state is first kept as an automatic version, so a restore can be undone. */
   restoreRevision: method(DeckId.extend({ revisionId: z.string().min(1).max(64) }).strict(), z.object({ deck: Deck, keptAs: Revision })),
 
+  /**
+   * The pre-flight check: everything to look at before presenting or exporting. `overflowing` lists the slides whose
+   * text the renderer measured as not fitting (the core cannot lay text out); without it overflow is not checked.
+   */
+  checkDeck: method(
+    DeckId.extend({ overflowing: z.array(z.string().min(1).max(64)).max(LIMITS.slidesPerDeck).optional() }).strict(),
+    PreflightResult,
+  ),
+  /** Marks figures as confirmed by a person (or, with `confirmed: false`, as not yet confirmed). Not an edit of the deck. */
+  confirmFigures: method(
+    DeckId.extend({ keys: z.array(z.string().min(1).max(64)).min(1).max(LIMITS.figuresPerDeck), confirmed: z.boolean().optional() }).strict(),
+    z.object({ figures: z.array(Figure) }),
+  ),
+  /** Dismisses a pre-flight finding (or brings it back, `dismissed: false`); an import warning's is its dismissal too. */
+  dismissFinding: method(DeckId.extend({ findingId: z.string().min(1).max(200), dismissed: z.boolean().optional() }).strict(), Ok),
+
   importReport: method(
     z.object({
       fileName: z.string().min(1).max(255),
@@ -220,7 +274,14 @@ export const methods = {
       dataBase64: z.string().max(Math.ceil((LIMITS.reportBytes * 4) / 3) + 4),
       title: z.string().trim().max(LIMITS.titleChars).optional(),
     }).strict(),
-    z.object({ deckId: z.string(), slides: z.number().int(), figures: z.number().int(), warnings: z.array(ImportWarning) }),
+    z.object({
+      deckId: z.string(),
+      slides: z.number().int(),
+      figures: z.number().int(),
+      warnings: z.array(ImportWarning),
+      /** The consistency check's findings on the new deck (数据一致性), to look at before anything else. */
+      consistency: z.array(PreflightFinding),
+    }),
   ),
   dismissWarning: method(DeckId.extend({ warningId: z.string().min(1).max(64) }).strict(), Ok),
 

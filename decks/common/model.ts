@@ -125,6 +125,11 @@ export const Figure = z.object({
   /** The figure as shown now, e.g. “约4.38亿元”, derived from the fields above (see figures.ts formatFigure). */
   display: z.string(),
   updatedAt: z.string(),
+  /**
+   * When a person confirmed the value (in the 数据 panel or the pre-flight check, or by typing it); null while it is as
+   * imported and never looked at. Absent in bundles and snapshots made before confirmations existed.
+   */
+  confirmedAt: z.string().nullable().optional(),
 });
 export type Figure = z.infer<typeof Figure>;
 

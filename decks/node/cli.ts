@@ -104,6 +104,18 @@ const COMMANDS: Record<string, CommandSpec> = {
     ],
     options: [...COMMON, 'format', 'out', 'notes'],
   },
+  check: {
+    usage: 'huibao check DECK_ID [--json]',
+    summary: 'The pre-flight check: what to look at before presenting · 放映前检查',
+    details: [
+      'Lists broken figure references, numbers that disagree (数据一致性), missing photos, figures never confirmed,',
+      'figures changed since the last named version, import notes, hidden slides and slides without notes,',
+      'most serious first. Overflowing text is measured by the editor only (it lays the slides out).',
+      'Exits 1 when a finding blocks (and is not dismissed), 0 otherwise.',
+      '--json prints {"deckId","blocking","findings":[{"id","kind","severity","message","slideId","figureKey","places","fixes","dismissed"}]}.',
+    ],
+    options: COMMON,
+  },
   'open-bundle': {
     usage: 'huibao open-bundle FILE [--json]',
     summary: 'Open a .huibao bundle as a new deck · 打开 .huibao 文件（作为新的演示文稿）',
@@ -341,6 +353,35 @@ async function runExport(o: Output, positionals: string[], options: Options): Pr
   }
 }
 
+const SEVERITY_MARK = { block: 'BLOCK', warn: 'warn ', info: 'info ' } as const;
+
+async function runCheck(o: Output, positionals: string[], options: Options): Promise<number> {
+  expectPositionals('check', positionals, ['DECK_ID']);
+  const deckId = positionals[0]!;
+  const service = openService(options);
+  try {
+    const api = checkedApi(service);
+    const deck = await api.getDeck({ deckId });
+    const r = await api.checkDeck({ deckId });
+    const number = new Map(deck.slides.map((s, i) => [s.id, i + 1]));
+    const open = r.findings.filter((f) => !f.dismissed);
+    const lines = open.map((f) => {
+      const where = f.slideId !== null && number.has(f.slideId) ? `slide ${number.get(f.slideId)}` : f.figureKey ?? '';
+      return `${SEVERITY_MARK[f.severity]} ${where.padEnd(9)} ${oneLine(f.message.zh)} · ${oneLine(f.message.en)}`;
+    });
+    const dismissed = r.findings.length - open.length;
+    lines.push(
+      '',
+      `${r.blocking} blocking, ${open.length} open${dismissed ? `, ${dismissed} dismissed` : ''} · ${r.blocking} 项须处理，共 ${open.length} 项` +
+        (r.blocking ? '' : ' — ready to present · 可以放映'),
+    );
+    printResult(o, { deckId, blocking: r.blocking, findings: r.findings }, lines.join('\n'));
+    return r.blocking > 0 ? 1 : 0;
+  } finally {
+    service.close();
+  }
+}
+
 async function runOpenBundle(o: Output, positionals: string[], options: Options): Promise<void> {
   expectPositionals('open-bundle', positionals, ['FILE']);
   const file = positionals[0]!;
@@ -495,12 +536,14 @@ async function runServe(o: Output, positionals: string[], options: Options): Pro
   }
 }
 
-const RUNNERS: Record<string, (o: Output, positionals: string[], options: Options) => Promise<void>> = {
+/** Each command; one that returns a number sets the exit code with it (`check`: 1 when something blocks). */
+const RUNNERS: Record<string, (o: Output, positionals: string[], options: Options) => Promise<void | number>> = {
   import: runImport,
   decks: runDecks,
   show: runShow,
   figure: runFigure,
   export: runExport,
+  check: runCheck,
   'open-bundle': runOpenBundle,
   refresh: runRefresh,
   approve: runApprove,
@@ -531,8 +574,7 @@ export async function main(argv: string[], o: Omit<Output, 'json'> = { out: (t) 
     for (const name of Object.keys(options) as OptionName[]) {
       if (!spec.options.includes(name)) throw new UsageError(`${command} does not take --${name}`, `${command} 不接受 --${name}`);
     }
-    await run(output, rest, options);
-    return 0;
+    return (await run(output, rest, options)) ?? 0;
   } catch (err) {
     let code = 1;
     let shape: { code: string; message: { zh: string; en: string } };

@@ -1,6 +1,6 @@
 // The DeckService: the DeckApi implemented on the SQLite store, the report reader and the deck generator.
 // Each concern is a part under service/ (decks, slides and edits, figures, revisions, sign-off (approval), pictures,
-// import, refresh from a revised report, export),
+// import, refresh from a revised report, export, the pre-flight check),
 // a function of the shared context returning its methods; createService composes them. Each method checks its
 // arguments (so direct callers such as the CLI get the same errors as the hosts), runs its writes in one
 // transaction, and turns SQLite failures into ApiErrors.
@@ -10,6 +10,7 @@ import { readReportFile } from './report/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { fromSqliteError } from './store/sqliteErrors.ts';
 import { createContext, type Methods, type ServiceOptions } from './service/context.ts';
+import { checkMethods } from './service/check.ts';
 import { deckMethods } from './service/decks.ts';
 import { exportMethods } from './service/export.ts';
 import { figureMethods } from './service/figures.ts';
@@ -47,6 +48,7 @@ export function createService(opts: ServiceOptions): DeckService {
     ...exportMethods(ctx),
     ...refreshMethods(ctx),
     ...approvalMethods(ctx),
+    ...checkMethods(ctx),
   };
 
   const api = {} as Record<MethodName, (args: unknown) => Promise<unknown>>;

@@ -268,6 +268,48 @@ export function runDeckApiContract(label: string, setup: () => Promise<{ api: De
       await expectError(api.dismissWarning({ deckId, warningId: 'nope' }), 'NOT_FOUND');
     });
 
+    it('checks a deck before it is shown: findings with a severity, a place and fixes; confirmations and dismissals stored', async () => {
+      const { deckId, consistency } = await importSample(api);
+      expect(consistency).toEqual([]);
+      const deck = await api.getDeck({ deckId });
+      const first = await api.checkDeck({ deckId });
+      expect(first.overflowMeasured).toBe(false);
+      const kinds = new Set(first.findings.map((f) => f.kind));
+      for (const kind of ['unconfirmed', 'missing-photo', 'import-warning'] as const) expect(kinds, kind).toContain(kind);
+      const unconfirmed = first.findings.filter((f) => f.kind === 'unconfirmed');
+      expect(unconfirmed.every((f) => f.severity === 'warn' && f.fixes.includes('confirm') && f.figureKey !== null)).toBe(true);
+      const photo = first.findings.find((f) => f.kind === 'missing-photo')!;
+      expect(photo.fixes).toEqual(['picture', 'hide']);
+      expect(deck.slides.some((s) => s.id === photo.slideId)).toBe(true);
+
+      // The renderer tells which slides overflow; those block.
+      const measured = await api.checkDeck({ deckId, overflowing: [deck.slides[3]!.id] });
+      expect(measured.overflowMeasured).toBe(true);
+      expect(measured.findings.filter((f) => f.kind === 'overflow').map((f) => [f.slideId, f.severity])).toEqual([[deck.slides[3]!.id, 'block']]);
+      expect(measured.blocking).toBe(first.blocking + 1);
+
+      // Confirming a figure clears its finding without touching the deck's updatedAt (an open editor's save stays valid).
+      const key = unconfirmed[0]!.figureKey!;
+      const confirmed = await api.confirmFigures({ deckId, keys: [key] });
+      expect(confirmed.figures.map((f) => [f.key, typeof f.confirmedAt])).toEqual([[key, 'string']]);
+      expect((await api.getDeck({ deckId })).updatedAt).toBe(deck.updatedAt);
+      const after = await api.checkDeck({ deckId });
+      expect(after.findings.some((f) => f.id === unconfirmed[0]!.id)).toBe(false);
+
+      // A dismissal is stored, and can be taken back; an import warning's is the warning's own.
+      await api.dismissFinding({ deckId, findingId: photo.id });
+      expect((await api.checkDeck({ deckId })).findings.find((f) => f.id === photo.id)!.dismissed).toBe(true);
+      await api.dismissFinding({ deckId, findingId: photo.id, dismissed: false });
+      expect((await api.checkDeck({ deckId })).findings.find((f) => f.id === photo.id)!.dismissed).toBe(false);
+      const warning = first.findings.find((f) => f.kind === 'import-warning')!;
+      await api.dismissFinding({ deckId, findingId: warning.id });
+      expect((await api.getDeck({ deckId })).warnings.filter((w) => w.dismissed)).toHaveLength(1);
+      await expectError(api.dismissFinding({ deckId, findingId: 'import-warning:nope' }), 'NOT_FOUND');
+      await expectError(api.confirmFigures({ deckId, keys: ['nope'] }), 'NOT_FOUND');
+      await expectError(raw(api, 'checkDeck', { deckId, overflowing: 'all' }), 'INVALID_ARGUMENT');
+      await expectError(raw(api, 'confirmFigures', { deckId, keys: [] }), 'INVALID_ARGUMENT');
+    });
+
     it('answers NOT_FOUND for an unknown deck on every deck method', async () => {
       const deckId = 'no-such-deck';
       const calls: Promise<unknown>[] = [
@@ -287,6 +329,9 @@ export function runDeckApiContract(label: string, setup: () => Promise<{ api: De
         api.saveRevision({ deckId, label: 'x' }),
         api.restoreRevision({ deckId, revisionId: 'r' }),
         api.dismissWarning({ deckId, warningId: 'w' }),
+        api.checkDeck({ deckId }),
+        api.confirmFigures({ deckId, keys: ['k'] }),
+        api.dismissFinding({ deckId, findingId: 'hidden:s' }),
       ];
       for (const call of calls) {
         const err = await expectError(call, 'NOT_FOUND');

@@ -64,6 +64,7 @@ export function deckMethods(ctx: ServiceContext): Methods<
         store.figures.copyDeck(deckId, id);
         store.assets.copyLinks(deckId, id);
         store.reports.copyDismissed(deckId, id);
+        store.findings.copyDeck(deckId, id);
       });
       return loadDeck(id);
     },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ApiError, type Result } from '../../common/api.ts';
 import { newId } from '../../common/ids.ts';
 import { Deck, ImportWarning, LIMITS } from '../../common/model.ts';
+import { preflight } from '../../common/preflight.ts';
 import { readBundle } from '../export/bundle.ts';
 import { generateDeck } from '../generate/index.ts';
 import { decodeReport, parseReport, type DecodedReport } from '../report/index.ts';
@@ -59,7 +60,8 @@ export function importMethods(ctx: ServiceContext): Methods<'importReport' | 'di
       const figures = generated.figures.map((f) => ({ ...f, updatedAt: at }));
       ctx.insertDeck({ id: deckId, title: generated.title, subtitle: generated.subtitle, theme: 'official', reportId }, generated.slides, figures);
     });
-    return { deckId, slides: generated.slides.length, figures: generated.figures.length, warnings: generated.warnings };
+    const consistency = preflight({ deck: ctx.loadDeck(deckId), lastNamed: null, overflowing: null, dismissed: new Set() }).filter((f) => f.kind === 'consistency');
+    return { deckId, slides: generated.slides.length, figures: generated.figures.length, warnings: generated.warnings, consistency };
   }
 
   return {

@@ -21,9 +21,10 @@ interface FigureRow {
   asOf: string | null;
   source: string | null;
   updatedAt: string;
+  confirmedAt: string | null;
 }
 
-const COLUMNS = `key, label, value, unit, pattern, decimals, grouped, qualifier, direction, as_of AS asOf, source, updated_at AS updatedAt`;
+const COLUMNS = `key, label, value, unit, pattern, decimals, grouped, qualifier, direction, as_of AS asOf, source, updated_at AS updatedAt, confirmed_at AS confirmedAt`;
 
 function fromRow(r: FigureRow): Figure {
   const f: StoredFigure = {
@@ -39,6 +40,7 @@ function fromRow(r: FigureRow): Figure {
     asOf: r.asOf,
     source: r.source === null ? null : JSON.parse(r.source),
     updatedAt: r.updatedAt,
+    confirmedAt: r.confirmedAt,
   };
   return { ...f, display: formatFigure(f) };
 }
@@ -47,14 +49,15 @@ export function createFigureRepository(db: Db) {
   const list = db.prepare<[string], FigureRow>(`SELECT ${COLUMNS} FROM figures WHERE deck_id = ? ORDER BY rowid`);
   const get = db.prepare<[string, string], FigureRow>(`SELECT ${COLUMNS} FROM figures WHERE deck_id = ? AND key = ?`);
   const insert = db.prepare(
-    `INSERT INTO figures (deck_id, key, label, value, unit, pattern, decimals, grouped, qualifier, direction, as_of, source, updated_at)
-     VALUES (@deckId, @key, @label, @value, @unit, @pattern, @decimals, @grouped, @qualifier, @direction, @asOf, @source, @updatedAt)`,
+    `INSERT INTO figures (deck_id, key, label, value, unit, pattern, decimals, grouped, qualifier, direction, as_of, source, updated_at, confirmed_at)
+     VALUES (@deckId, @key, @label, @value, @unit, @pattern, @decimals, @grouped, @qualifier, @direction, @asOf, @source, @updatedAt, @confirmedAt)`,
   );
   const setValue = db.prepare(
-    `UPDATE figures SET value = @value, decimals = @decimals, grouped = @grouped, label = @label, updated_at = @updatedAt
+    `UPDATE figures SET value = @value, decimals = @decimals, grouped = @grouped, label = @label, updated_at = @updatedAt, confirmed_at = @updatedAt
      WHERE deck_id = @deckId AND key = @key`,
   );
   const setSource = db.prepare<[string | null, string, string]>(`UPDATE figures SET source = ? WHERE deck_id = ? AND key = ?`);
+  const confirm = db.prepare<[string | null, string, string]>(`UPDATE figures SET confirmed_at = ? WHERE deck_id = ? AND key = ?`);
   const removeAll = db.prepare<[string]>(`DELETE FROM figures WHERE deck_id = ?`);
   const addChange = db.prepare<[string, string, number, number, string]>(
     `INSERT INTO figure_history (deck_id, key, old_value, new_value, changed_at) VALUES (?, ?, ?, ?, ?)`,
@@ -67,8 +70,8 @@ export function createFigureRepository(db: Db) {
     `SELECT key, old_value AS oldValue, new_value AS newValue, changed_at AS changedAt FROM figure_history WHERE deck_id = ? ORDER BY id`,
   );
   const copyFigures = db.prepare<[string, string]>(
-    `INSERT INTO figures (deck_id, key, label, value, unit, pattern, decimals, grouped, qualifier, direction, as_of, source, updated_at)
-     SELECT ?, key, label, value, unit, pattern, decimals, grouped, qualifier, direction, as_of, source, updated_at
+    `INSERT INTO figures (deck_id, key, label, value, unit, pattern, decimals, grouped, qualifier, direction, as_of, source, updated_at, confirmed_at)
+     SELECT ?, key, label, value, unit, pattern, decimals, grouped, qualifier, direction, as_of, source, updated_at, confirmed_at
      FROM figures WHERE deck_id = ? ORDER BY rowid`,
   );
   const copyHistory = db.prepare<[string, string]>(
@@ -77,7 +80,7 @@ export function createFigureRepository(db: Db) {
   );
 
   const insertOne = (deckId: string, f: StoredFigure) =>
-    insert.run({ ...f, deckId, grouped: f.grouped ? 1 : 0, source: f.source === null ? null : JSON.stringify(f.source) });
+    insert.run({ ...f, confirmedAt: f.confirmedAt ?? null, deckId, grouped: f.grouped ? 1 : 0, source: f.source === null ? null : JSON.stringify(f.source) });
 
   return {
     list: (deckId: string): Figure[] => list.all(deckId).map(fromRow),
@@ -88,7 +91,11 @@ export function createFigureRepository(db: Db) {
     insertAll(deckId: string, figures: readonly StoredFigure[]): void {
       for (const f of figures) insertOne(deckId, f);
     },
-    /** Sets a value (as typed: its decimals and grouping) and records the change when the number differs. */
+    /** Marks figures as confirmed by a person at `at` (null: not confirmed). */
+    confirm(deckId: string, keys: readonly string[], at: string | null): void {
+      for (const key of keys) confirm.run(at, deckId, key);
+    },
+    /** Sets a value (as typed: its decimals and grouping) and records the change when the number differs. A value set by hand is confirmed. */
     setValue(deckId: string, before: Figure, next: { value: number; decimals: number; grouped: boolean; label: string }, at: string): void {
       setValue.run({ deckId, key: before.key, ...next, grouped: next.grouped ? 1 : 0, updatedAt: at });
       if (next.value !== before.value) addChange.run(deckId, before.key, before.value, next.value, at);

@@ -4,6 +4,7 @@ import { createAssetRepository } from './assetRepository.ts';
 import { openDatabase, type Db, type OpenOptions } from './database.ts';
 import { createDeckRepository } from './deckRepository.ts';
 import { createFigureRepository } from './figureRepository.ts';
+import { createFindingRepository } from './findingRepository.ts';
 import { createReportRepository } from './reportRepository.ts';
 import { createRevisionRepository } from './revisionRepository.ts';
 import { createSlideRepository } from './slideRepository.ts';
@@ -23,6 +24,7 @@ export function openStore(path: string, opts?: OpenOptions) {
     reports: createReportRepository(db),
     assets: createAssetRepository(db),
     approvals: createApprovalRepository(db),
+    findings: createFindingRepository(db),
     /**
      * Runs `fn` in one transaction: all of its writes land, or none do. IMMEDIATE takes the write lock first: a
      * deferred transaction that reads and then writes fails at once with SQLITE_BUSY (no waiting) when another

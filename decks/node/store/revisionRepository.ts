@@ -27,6 +27,10 @@ export function createRevisionRepository(db: Db) {
     `INSERT INTO revisions (id, deck_id, label, auto, created_at, snapshot) VALUES (@id, @deckId, @label, @auto, @createdAt, @snapshot)`,
   );
   const snapshot = db.prepare<[string, string], { snapshot: string }>(`SELECT snapshot FROM revisions WHERE deck_id = ? AND id = ?`);
+  const lastNamed = db.prepare<[string], { label: string; figures: string }>(
+    `SELECT label, json_extract(snapshot, '$.figures') AS figures FROM revisions WHERE deck_id = ? AND auto = 0
+     ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+  );
   const pruneAuto = db.prepare<[string, string, number]>(
     `DELETE FROM revisions WHERE deck_id = ? AND auto = 1 AND rowid NOT IN
        (SELECT rowid FROM revisions WHERE deck_id = ? AND auto = 1 ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
@@ -43,6 +47,14 @@ export function createRevisionRepository(db: Db) {
     /** Keeps the newest `keep` automatic versions of a deck; named versions are the user's and are never removed. */
     pruneAuto(deckId: string, keep: number): void {
       pruneAuto.run(deckId, deckId, keep);
+    },
+    /** The newest named version's label and figures (only: its slides are not read), or null when there is none. */
+    lastNamedFigures(deckId: string): { label: string; figures: StoredFigure[] } | null {
+      const row = lastNamed.get(deckId);
+      if (!row) return null;
+      const parsed = z.array(StoredFigure).safeParse(JSON.parse(row.figures));
+      if (!parsed.success) throw dbCorrupt({ zh: `版本“${row.label}”的内容无法读取`, en: `the version “${row.label}” cannot be read` });
+      return { label: row.label, figures: parsed.data };
     },
     /** The snapshot of a revision of this deck, or undefined when there is none. */
     snapshot(deckId: string, id: string): Snapshot | undefined {
