@@ -122,7 +122,8 @@ const COMMANDS: Record<string, CommandSpec> = {
     details: [
       'Checks the whole file first (format version, checksums, sizes, paths, contents); a file that fails any check',
       'is refused with the reason and nothing is stored. An existing deck is never overwritten.',
-      '--json prints {"deckId","slides","figures"}.',
+      'A bundle of a signed-off deck (定稿) says whether its content still matches the sign-off.',
+      '--json prints {"deckId","slides","figures","approval"}.',
     ],
     options: COMMON,
   },
@@ -389,7 +390,13 @@ async function runOpenBundle(o: Output, positionals: string[], options: Options)
   const service = openService(options);
   try {
     const r = await checkedApi(service).openBundle(args);
-    printResult(o, r, `Opened ${basename(file)} as ${r.deckId}: ${r.slides} slides, ${r.figures} figures · 已打开`);
+    const a = r.approval;
+    const signOff = !a
+      ? ''
+      : a.current
+        ? `\nSigned off by ${a.approver} at ${a.approvedAt}; the content still matches · 定稿记录与内容相符`
+        : `\nSigned off by ${a.approver} at ${a.approvedAt}, but the content has changed since · 定稿后内容已改动，需重新定稿`;
+    printResult(o, r, `Opened ${basename(file)} as ${r.deckId}: ${r.slides} slides, ${r.figures} figures · 已打开${signOff}`);
   } finally {
     service.close();
   }
