@@ -1,33 +1,22 @@
 // `huibao refresh` and `huibao approve`, run in-process through main() on a temp database.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../decks/node/cli.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { lastJson, useInProcessCli } from './inProcessCli.ts';
 import { revisedSampleText, SAMPLE_TEXT } from '../../fixtures/revisedSample.ts';
 
-let dir: string;
-let db: string;
+const cli = useInProcessCli('huibao-cli-refresh-');
+const huibao = cli.huibao;
+const last = lastJson;
 let deckId: string;
 let revised: string;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'huibao-cli-refresh-'));
-  db = join(dir, 'huibao.db');
-  const sample = join(dir, 'shangyu.txt');
+  const sample = join(cli.dir, 'shangyu.txt');
   writeFileSync(sample, SAMPLE_TEXT);
-  revised = join(dir, '上虞-修订稿.txt');
+  revised = join(cli.dir, '上虞-修订稿.txt');
   writeFileSync(revised, revisedSampleText());
   deckId = last((await huibao('import', sample, '--json')).out).deckId as string;
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-async function huibao(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out, err };
-}
-const last = (lines: string[]) => JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
 const figureValue = async (label: string) => ((last((await huibao('show', deckId, '--json')).out).figures as { label: string; value: number }[]).find((f) => f.label === label)!.value);
 
 describe('huibao refresh', () => {
@@ -61,7 +50,7 @@ describe('huibao refresh', () => {
     await huibao('figure', 'set', deckId, key, '5.6');
     expect((await huibao('refresh', deckId, revised)).out.join('\n')).toContain('地区生产总值增长: CONFLICT · 冲突 — imported 5.5%, by hand 5.6%, revised 5.8%');
     expect((await huibao('refresh', deckId)).code).toBe(2);
-    const missing = await huibao('refresh', deckId, join(dir, 'nope.txt'));
+    const missing = await huibao('refresh', deckId, join(cli.dir, 'nope.txt'));
     expect(missing.code).toBe(1);
   });
 });
@@ -80,7 +69,7 @@ describe('huibao approve', () => {
 describe('huibao open-bundle of a signed-off deck', () => {
   it('says whether the content still matches the sign-off', async () => {
     await huibao('approve', deckId, '--by', '王主任');
-    const file = join(dir, 'signed.huibao');
+    const file = join(cli.dir, 'signed.huibao');
     expect((await huibao('export', deckId, '--format', 'huibao', '--out', file)).code).toBe(0);
     expect((await huibao('open-bundle', file)).out.join('\n')).toMatch(/Signed off by 王主任 .*the content still matches/);
     const json = last((await huibao('open-bundle', file, '--json')).out);
