@@ -2,7 +2,7 @@
 // Each host (Electron IPC, loopback HTTP) validates arguments with these schemas on the way in and
 // results on the way out, so a bug or an attacker on one side cannot hand the other malformed data.
 import { z } from 'zod';
-import { Asset, Block, Deck, DeckSummary, Figure, FigureChange, ImportWarning, Layout, LIMITS, Revision, Slide, Theme } from './model.ts';
+import { Approval, Asset, Block, Deck, DeckSummary, Figure, FigureChange, ImportWarning, Layout, LIMITS, Revision, Slide, Theme } from './model.ts';
 
 // ---- Errors ----
 
@@ -117,6 +117,44 @@ export const FigureEdit = z
   .strict()
   .refine((e) => e.value !== undefined || e.label !== undefined, { message: 'value or label' });
 export type FigureEdit = z.infer<typeof FigureEdit>;
+
+// ---- Refresh from a revised report (用新版报告更新) ----
+
+/** A figure as one version shows it: its value as written and the sentence it stands in. */
+const FigureSide = z.object({ value: z.number(), display: z.string(), sentence: z.string() });
+/** A piece of a paragraph's diff: text both versions share, or text only the old or only the revised one has. */
+export const DiffPart = z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() });
+export type DiffPart = z.infer<typeof DiffPart>;
+const ItemBase = {
+  /** Stable for the same deck and revised report: what `refreshApply` names to apply the item. */
+  id: z.string().max(80),
+  /** Whether applying it changes the deck; the others are for staff to act on by hand (a gone figure, a removed section). */
+  applicable: z.boolean(),
+  /** The slide that shows it now (or where it would go), to jump to; null when there is none. */
+  slideId: z.string().nullable(),
+};
+/** One change between the report a deck was made from and a revised one. */
+export const RefreshItem = z.discriminatedUnion('kind', [
+  /** A figure whose value changed; `conflict` when staff changed it by hand since the import (then `current` differs from `imported`). */
+  z.object({ kind: z.literal('figure-changed'), ...ItemBase, key: z.string(), label: z.string(), imported: FigureSide, current: FigureSide, revised: FigureSide, conflict: z.boolean() }),
+  z.object({ kind: z.literal('figure-added'), ...ItemBase, label: z.string(), revised: FigureSide }),
+  z.object({ kind: z.literal('figure-gone'), ...ItemBase, key: z.string(), label: z.string(), imported: FigureSide }),
+  z.object({ kind: z.literal('paragraph-changed'), ...ItemBase, section: z.string(), diff: z.array(DiffPart) }),
+  z.object({ kind: z.literal('paragraph-added'), ...ItemBase, section: z.string(), text: z.string() }),
+  z.object({ kind: z.literal('paragraph-removed'), ...ItemBase, section: z.string(), text: z.string() }),
+  z.object({ kind: z.literal('section-added'), ...ItemBase, title: z.string(), paragraphs: z.number().int() }),
+  z.object({ kind: z.literal('section-removed'), ...ItemBase, title: z.string() }),
+  z.object({ kind: z.literal('caption-added'), ...ItemBase, text: z.string() }),
+  z.object({ kind: z.literal('caption-removed'), ...ItemBase, text: z.string() }),
+]);
+export type RefreshItem = z.infer<typeof RefreshItem>;
+export const RefreshReview = z.object({ fileName: z.string(), items: z.array(RefreshItem) });
+export type RefreshReview = z.infer<typeof RefreshReview>;
+/** A revised report as sent: its file name and bytes (any format importReport reads). */
+const RevisedReport = {
+  fileName: z.string().min(1).max(255),
+  dataBase64: z.string().max(Math.ceil((LIMITS.reportBytes * 4) / 3) + 4),
+};
 
 // ---- The pre-flight check (放映前检查) ----
 
@@ -274,11 +312,31 @@ export const methods = {
     DeckId.extend({ format: ExportFormat, notes: z.boolean().optional() }).strict(),
     z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
   ),
-  /** Opens a .huibao bundle as a new deck (never overwrites one); validated completely before anything is stored. */
+  /**
+   * Opens a .huibao bundle as a new deck (never overwrites one); validated completely before anything is stored.
+   * `approval` is the bundle's sign-off, if it carries one, with `current` telling whether its content still matches.
+   */
   openBundle: method(
     z.object({ fileName: z.string().min(1).max(255), dataBase64: z.string().max(base64Max(FILE_LIMITS.bundleBytes)) }).strict(),
-    z.object({ deckId: z.string(), slides: z.number().int(), figures: z.number().int() }),
+    z.object({ deckId: z.string(), slides: z.number().int(), figures: z.number().int(), approval: Approval.nullable().optional() }),
   ),
+
+  /** What a revised report would change in a deck made from an earlier one: a review, nothing written. */
+  refreshPreview: method(DeckId.extend(RevisedReport).strict(), RefreshReview),
+  /**
+   * Applies the review's items named in `accept` (ids from refreshPreview for the same file), in one transaction, after
+   * keeping the deck as a named version. Staff's text edits, order, hidden slides, pictures and theme are kept.
+   */
+  refreshApply: method(
+    DeckId.extend({
+      ...RevisedReport,
+      accept: z.array(z.string().min(1).max(80)).max(LIMITS.figuresPerDeck),
+      expectedUpdatedAt: z.string().max(40).optional(),
+    }).strict(),
+    z.object({ deck: Deck, keptAs: Revision, applied: z.number().int() }),
+  ),
+  /** Signs the deck off (定稿) as it is now: the approver's name, the time and the SHA-256 of its content. */
+  approveDeck: method(DeckId.extend({ approver: z.string().trim().min(1).max(100) }).strict(), Approval),
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -188,6 +188,19 @@ export const ImportWarning = z.object({
 });
 export type ImportWarning = z.infer<typeof ImportWarning>;
 
+/**
+ * A deck's sign-off (定稿): who approved it, when, and the SHA-256 of its content then (decks/node/approval.ts).
+ * `current` tells whether the content is still what was approved. An honest record, not a cryptographic signature:
+ * anyone with the database could write one.
+ */
+export const Approval = z.object({
+  approver: z.string().max(100),
+  approvedAt: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  current: z.boolean(),
+});
+export type Approval = z.infer<typeof Approval>;
+
 export const DeckSummary = z.object({
   id: Id,
   title: z.string(),
@@ -197,6 +210,8 @@ export const DeckSummary = z.object({
   updatedAt: z.string(),
   /** When the deck was moved to the trash; null for a live deck. */
   deletedAt: z.string().nullable(),
+  /** The deck's last sign-off, or null (absent from hosts older than 定稿). */
+  approval: Approval.nullable().optional(),
 });
 export type DeckSummary = z.infer<typeof DeckSummary>;
 
@@ -218,6 +233,8 @@ export const Deck = z.object({
   figures: z.array(Figure),
   assets: z.array(Asset),
   warnings: z.array(ImportWarning),
+  /** The deck's last sign-off, or null. */
+  approval: Approval.nullable().optional(),
 });
 export type Deck = z.infer<typeof Deck>;
 

@@ -2,10 +2,10 @@
 // bin/huibao.mjs. Every call goes through the same dispatch() as the hosts, so arguments and results are checked
 // the same way. With --json, the last line of stdout is exactly one JSON object; errors are one line on stderr.
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ApiError, createClient, dispatch, EXPORT_FORMATS, parseResult, type DeckApi, type ExportFormat } from '../common/api.ts';
+import { ApiError, createClient, dispatch, EXPORT_FORMATS, parseResult, type DeckApi, type ExportFormat, type RefreshItem, type RefreshReview } from '../common/api.ts';
 import type { Deck } from '../common/model.ts';
 import { readBundleFile } from './export/bundleFile.ts';
 import { writeFileWhole } from './fileWrite.ts';
@@ -35,6 +35,8 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   notes: { type: 'boolean' },
+  apply: { type: 'boolean' },
+  by: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 type OptionName = keyof typeof OPTIONS;
 type Options = { [K in OptionName]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
@@ -120,9 +122,35 @@ const COMMANDS: Record<string, CommandSpec> = {
     details: [
       'Checks the whole file first (format version, checksums, sizes, paths, contents); a file that fails any check',
       'is refused with the reason and nothing is stored. An existing deck is never overwritten.',
-      '--json prints {"deckId","slides","figures"}.',
+      'A bundle of a signed-off deck (定稿) says whether its content still matches the sign-off.',
+      '--json prints {"deckId","slides","figures","approval"}.',
     ],
     options: COMMON,
+  },
+  refresh: {
+    usage: 'huibao refresh DECK_ID FILE [--apply] [--json]',
+    summary: 'Compare a revised report with the one a deck was made from · 用新版报告更新',
+    details: [
+      'Lists what FILE (the report, revised) changes: figures whose value changed (old → new; a figure changed by hand',
+      'since the import is a conflict, shown with all three values), new and gone figures, paragraphs changed, added or',
+      'removed (they go into the notes), new and removed sections, picture captions. Figures are matched by what they',
+      'measure, not by their place. Nothing is written unless --apply is given.',
+      '--apply   takes every change that can be applied (conflicts too: the revised value wins), after keeping the deck',
+      '          as a named version. Slide text, order, hidden slides, pictures and the theme are never touched.',
+      '--json prints {"review":{"fileName","items":[...]}} and, with --apply, also "applied" and "keptAs".',
+    ],
+    options: [...COMMON, 'apply'],
+  },
+  approve: {
+    usage: 'huibao approve DECK_ID --by NAME [--json]',
+    summary: 'Sign a deck off (定稿) as it is now · 定稿',
+    details: [
+      'Records NAME, the time and the SHA-256 of the deck\'s content (slides, figures, pictures); any later edit shows',
+      '“已修改，需重新定稿”. Exports of the unchanged deck carry the record. An honest record, not a cryptographic',
+      'signature: it shows whether the content changed since, not who signed off.',
+      '--json prints {"deckId","approver","approvedAt","sha256","current"}.',
+    ],
+    options: [...COMMON, 'by'],
   },
   serve: {
     usage: 'huibao serve [--port N] [--no-open] [--json]',
@@ -362,7 +390,98 @@ async function runOpenBundle(o: Output, positionals: string[], options: Options)
   const service = openService(options);
   try {
     const r = await checkedApi(service).openBundle(args);
-    printResult(o, r, `Opened ${basename(file)} as ${r.deckId}: ${r.slides} slides, ${r.figures} figures · 已打开`);
+    const a = r.approval;
+    const signOff = !a
+      ? ''
+      : a.current
+        ? `\nSigned off by ${a.approver} at ${a.approvedAt}; the content still matches · 定稿记录与内容相符`
+        : `\nSigned off by ${a.approver} at ${a.approvedAt}, but the content has changed since · 定稿后内容已改动，需重新定稿`;
+    printResult(o, r, `Opened ${basename(file)} as ${r.deckId}: ${r.slides} slides, ${r.figures} figures · 已打开${signOff}`);
+  } finally {
+    service.close();
+  }
+}
+
+/** A review as lines of text, grouped as the editor groups it. */
+function reviewText(review: RefreshReview): string[] {
+  const groups: [RefreshItem['kind'], string][] = [
+    ['figure-changed', 'Figures changed · 数字有变化'],
+    ['figure-added', 'New figures · 新增的数字'],
+    ['figure-gone', 'Figures gone · 已删除的数字'],
+    ['paragraph-changed', 'Paragraphs changed · 文字有改动的段落'],
+    ['paragraph-added', 'New paragraphs · 新增的段落'],
+    ['paragraph-removed', 'Removed paragraphs · 删除的段落'],
+    ['section-added', 'New sections · 新增的部分'],
+    ['section-removed', 'Removed sections · 删除的部分'],
+    ['caption-added', 'New captions · 新增的图片说明'],
+    ['caption-removed', 'Removed captions · 删除的图片说明'],
+  ];
+  const short = (t: string) => (t.length > 60 ? `${t.slice(0, 60)}…` : t);
+  const line = (i: RefreshItem): string => {
+    switch (i.kind) {
+      case 'figure-changed':
+        return i.conflict
+          ? `${i.label}: CONFLICT · 冲突 — imported ${i.imported.display}, by hand ${i.current.display}, revised ${i.revised.display}`
+          : `${i.label}: ${i.imported.display} → ${i.revised.display}`;
+      case 'figure-added':
+        return `${i.label}: ${i.revised.display}`;
+      case 'figure-gone':
+        return `${i.label}: ${i.imported.display}`;
+      case 'paragraph-changed':
+        // The changes in their context: shared text shortened to its ends.
+        return i.diff.map((d) => (d.op === 'added' ? `[+${d.text}]` : d.op === 'removed' ? `[-${d.text}]` : d.text.length > 16 ? `${d.text.slice(0, 8)}…${d.text.slice(-8)}` : d.text)).join('');
+      case 'paragraph-added':
+      case 'paragraph-removed':
+      case 'caption-added':
+      case 'caption-removed':
+        return short(i.text);
+      case 'section-added':
+      case 'section-removed':
+        return i.title;
+    }
+  };
+  const lines: string[] = [];
+  for (const [kind, title] of groups) {
+    const items = review.items.filter((i) => i.kind === kind);
+    if (items.length === 0) continue;
+    lines.push(`${title} (${items.length}):`);
+    for (const i of items) lines.push(`  ${i.applicable ? '' : '(by hand · 需人工处理) '}${line(i)}`);
+  }
+  return lines;
+}
+
+async function runRefresh(o: Output, positionals: string[], options: Options): Promise<void> {
+  expectPositionals('refresh', positionals, ['DECK_ID', 'FILE']);
+  const [deckId, file] = positionals as [string, string];
+  const report = { fileName: basename(file), dataBase64: readFileSync(file).toString('base64') };
+  const service = openService(options);
+  try {
+    const api = checkedApi(service);
+    const review = await api.refreshPreview({ deckId, ...report });
+    const accept = review.items.filter((i) => i.applicable).map((i) => i.id);
+    const lines = review.items.length === 0 ? [`${report.fileName}: no changes · 与原报告相同，无需更新`] : [`${report.fileName} against the deck's report · 与原报告比较:`, ...reviewText(review)];
+    if (!options.apply || accept.length === 0) {
+      if (accept.length > 0) lines.push('', `Run again with --apply to apply the ${accept.length} changes that can be · 加 --apply 应用`);
+      printResult(o, { review }, lines.join('\n'));
+      return;
+    }
+    const r = await api.refreshApply({ deckId, ...report, accept });
+    lines.push('', `Applied ${r.applied} changes; the deck as it was is kept as version “${r.keptAs.label}” · 已更新`);
+    printResult(o, { review, applied: r.applied, keptAs: r.keptAs }, lines.join('\n'));
+  } finally {
+    service.close();
+  }
+}
+
+async function runApprove(o: Output, positionals: string[], options: Options): Promise<void> {
+  expectPositionals('approve', positionals, ['DECK_ID']);
+  const approver = options.by?.trim();
+  if (!approver) throw new UsageError('approve: missing --by NAME (who signs the deck off)', 'approve：缺少 --by NAME（定稿人）');
+  const deckId = positionals[0]!;
+  const service = openService(options);
+  try {
+    const a = await checkedApi(service).approveDeck({ deckId, approver });
+    printResult(o, { deckId, ...a }, `Signed off by ${a.approver} at ${a.approvedAt} · 已定稿\nSHA-256 ${a.sha256}\n(an honest record, not a cryptographic signature · 如实记录，非密码学签名)`);
   } finally {
     service.close();
   }
@@ -433,6 +552,8 @@ const RUNNERS: Record<string, (o: Output, positionals: string[], options: Option
   export: runExport,
   check: runCheck,
   'open-bundle': runOpenBundle,
+  refresh: runRefresh,
+  approve: runApprove,
   serve: runServe,
 };
 

@@ -1,5 +1,6 @@
 // The DeckService: the DeckApi implemented on the SQLite store, the report reader and the deck generator.
-// Each concern is a part under service/ (decks, slides and edits, figures, revisions, pictures, import, export, the pre-flight check),
+// Each concern is a part under service/ (decks, slides and edits, figures, revisions, sign-off (approval), pictures,
+// import, refresh from a revised report, export, the pre-flight check),
 // a function of the shared context returning its methods; createService composes them. Each method checks its
 // arguments (so direct callers such as the CLI get the same errors as the hosts), runs its writes in one
 // transaction, and turns SQLite failures into ApiErrors.
@@ -17,6 +18,8 @@ import { importMethods } from './service/import.ts';
 import { pictureMethods } from './service/pictures.ts';
 import { revisionMethods } from './service/revisions.ts';
 import { slideMethods } from './service/slides.ts';
+import { approvalMethods } from './service/approval.ts';
+import { refreshMethods } from './service/refresh.ts';
 
 export { AUTO_REVISIONS_KEPT, type ServiceOptions } from './service/context.ts';
 export { titleOfCopy } from './service/decks.ts';
@@ -43,6 +46,8 @@ export function createService(opts: ServiceOptions): DeckService {
     ...pictureMethods(ctx),
     ...imports,
     ...exportMethods(ctx),
+    ...refreshMethods(ctx),
+    ...approvalMethods(ctx),
     ...checkMethods(ctx),
   };
 

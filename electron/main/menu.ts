@@ -106,6 +106,8 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       command('library'),
       sep,
       command('save-version'),
+      command('refresh-report'),
+      command('approve'),
       { label: t('export'), submenu: [command('export-pdf'), command('export-pdf-notes'), command('export-pptx'), command('export-html'), command('export-html-notes'), command('export-bundle')] },
       sep,
       role('close'),

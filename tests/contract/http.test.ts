@@ -8,8 +8,9 @@ import { createHttpTransport } from '../../decks/common/httpTransport.ts';
 import { startHttpHost } from '../../decks/node/http/server.ts';
 import { createService } from '../../decks/node/service.ts';
 import { runDeckApiContract } from './deckApiContract.ts';
+import { runTrustContract } from './trustContract.ts';
 
-runDeckApiContract('over the loopback HTTP host', async () => {
+async function httpApi() {
   const dir = mkdtempSync(join(tmpdir(), 'huibao-contract-http-'));
   const staticDir = join(dir, 'renderer');
   mkdirSync(staticDir);
@@ -22,4 +23,7 @@ runDeckApiContract('over the loopback HTTP host', async () => {
     rmSync(dir, { recursive: true, force: true });
   };
   return { api, teardown };
-});
+}
+
+runDeckApiContract('over the loopback HTTP host', httpApi);
+runTrustContract('over the loopback HTTP host', httpApi);

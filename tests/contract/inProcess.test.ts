@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createClient, dispatch } from '../../decks/common/api.ts';
 import { createService } from '../../decks/node/service.ts';
 import { runDeckApiContract } from './deckApiContract.ts';
+import { runTrustContract } from './trustContract.ts';
 
 function freshService() {
   const dir = mkdtempSync(join(tmpdir(), 'huibao-contract-'));
@@ -18,6 +19,11 @@ function freshService() {
 }
 
 runDeckApiContract('in-process, through dispatch', async () => {
+  const { service, teardown } = freshService();
+  return { api: createClient((name, args) => dispatch(service, name, args)), teardown };
+});
+
+runTrustContract('in-process, through dispatch', async () => {
   const { service, teardown } = freshService();
   return { api: createClient((name, args) => dispatch(service, name, args)), teardown };
 });

@@ -40,6 +40,8 @@ const Manifest = z
     formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
     appVersion: z.string().max(40),
     createdAt: z.string().max(40),
+    /** The deck's sign-off (定稿) when it was exported unchanged since: who, when, and the content's SHA-256 then. */
+    approval: z.object({ approver: z.string().max(100), approvedAt: z.string().max(40), sha256: Sha256 }).strict().optional(),
     entries: z.array(z.object({ path: z.string().max(200), sha256: Sha256, size: z.number().int().min(0) }).strict()).max(BUNDLE_LIMITS.entries),
   })
   .strict();
@@ -67,7 +69,10 @@ export type BundleDeck = z.infer<typeof BundleDeck>;
 export interface BundleContent {
   deck: BundleDeck;
   assets: { asset: Asset; bytes: Uint8Array }[];
+  /** The sign-off the manifest carries, if any (whether it still matches is for the reader to work out). */
+  approval?: BundleApproval;
 }
+export type BundleApproval = NonNullable<Manifest['approval']>;
 
 const MANIFEST = 'manifest.json';
 const DECK = 'deck.json';
@@ -86,7 +91,7 @@ export function assetPath(asset: Pick<Asset, 'id' | 'mime'>): string {
 
 // ---- Writing ----
 
-export function writeBundle(content: BundleContent, meta: { appVersion: string; createdAt: string }): Uint8Array {
+export function writeBundle(content: BundleContent, meta: { appVersion: string; createdAt: string; approval?: BundleApproval }): Uint8Array {
   const deckJson = new TextEncoder().encode(JSON.stringify(BundleDeck.parse(content.deck)));
   const files: { path: string; data: Uint8Array; level: 0 | 6 }[] = [{ path: DECK, data: deckJson, level: 6 }];
   const seen = new Set<string>();
@@ -101,6 +106,7 @@ export function writeBundle(content: BundleContent, meta: { appVersion: string; 
     formatVersion: BUNDLE_FORMAT_VERSION,
     appVersion: meta.appVersion,
     createdAt: meta.createdAt,
+    ...(meta.approval ? { approval: meta.approval } : {}),
     entries: files.map((f) => ({ path: f.path, sha256: sha256(f.data), size: f.data.length })),
   };
   const zippable: Zippable = { [MANIFEST]: [new TextEncoder().encode(JSON.stringify(manifest, null, 2)), { level: 6 }] };
@@ -372,7 +378,7 @@ export function readBundle(bytes: Uint8Array): BundleContent {
       throw bundleInvalid(`图片 ${asset.id.slice(0, 12)}… 的显示副本不是它的缩小版`, `the display copy of image ${asset.id.slice(0, 12)}… is not a smaller copy of it`);
     }
   }
-  return { deck, assets };
+  return { deck, assets, ...(manifest.approval ? { approval: manifest.approval } : {}) };
 }
 
 /** What the schemas cannot say: ids and keys unique, every image a slide shows (and every display copy) present. */

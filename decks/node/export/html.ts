@@ -112,6 +112,8 @@ export function exportPayload(deck: Deck, images: ReadonlyMap<string, HtmlImage>
       // The pictures shown, each standing for the bytes the file carries (its display copy when it has one).
       assets: deck.assets.filter((a) => used.has(a.id)).map((a) => ({ ...a, displayId: null })),
       warnings: [],
+      // A sign-off goes with the file only while the deck is as it was approved.
+      approval: deck.approval?.current ? deck.approval : null,
     },
     assets,
   };

@@ -123,3 +123,37 @@ export async function printHtmlToPdf(html: string, layout: PdfLayout, printer: P
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A PDF text string that holds any Unicode: UTF-16BE with its byte-order mark, in hex. */
+function pdfText(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `<${hex}>`;
+}
+
+/**
+ * The PDF with its document properties (title, subject, keywords) set, by an incremental update: a new Info
+ * dictionary and a cross-reference section for it appended after the file, the printed bytes left as they are. A PDF
+ * whose trailer this does not recognise (a cross-reference stream) is returned unchanged.
+ */
+export function withPdfInfo(pdf: Uint8Array, info: { title: string; subject: string; keywords: string }): Uint8Array {
+  const tail = Buffer.from(pdf.subarray(Math.max(0, pdf.length - 4096))).toString('latin1');
+  const at = tail.lastIndexOf('trailer');
+  const trailer = at < 0 ? '' : tail.slice(at);
+  const size = /\/Size\s+(\d+)/.exec(trailer);
+  const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(trailer);
+  const prev = /startxref\s+(\d+)/.exec(trailer);
+  if (!size || !root || !prev) return pdf;
+  const id = Number(size[1]);
+  const head = pdf[pdf.length - 1] === 0x0a ? '' : '\n';
+  const offset = pdf.length + head.length;
+  const object = `${id} 0 obj\n<< /Title ${pdfText(info.title)} /Subject ${pdfText(info.subject)} /Keywords ${pdfText(info.keywords)} /Creator (Huibao) /Producer (Huibao) >>\nendobj\n`;
+  const xref = offset + object.length;
+  const update =
+    `${head}${object}xref\n0 1\n0000000000 65535 f \n${id} 1\n${String(offset).padStart(10, '0')} 00000 n \n` +
+    `trailer\n<< /Size ${id + 1} /Root ${root[1]} /Info ${id} 0 R /Prev ${prev[1]} >>\nstartxref\n${xref}\n%%EOF\n`;
+  const out = new Uint8Array(pdf.length + update.length);
+  out.set(pdf);
+  out.set(Buffer.from(update, 'latin1'), pdf.length);
+  return out;
+}

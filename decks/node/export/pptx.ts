@@ -10,7 +10,8 @@ import PptxGenJS from 'pptxgenjs';
 import { ApiError } from '../../common/api.ts';
 import { audienceSlides } from '../../common/audience.ts';
 import { formatNumber, resolveFigureRefs, splitFigureRefs, withoutEmphasis } from '../../common/figures.ts';
-import type { Block, Deck, Figure, ImageBlock, Slide } from '../../common/model.ts';
+import { approvalRecord } from '../../common/approval.ts';
+import type { Approval, Block, Deck, Figure, ImageBlock, Slide } from '../../common/model.ts';
 import { EXPORT_FONT, THEME_PALETTES, type ThemePalette } from '../../common/themes.ts';
 import { chineseNumeral, groupBlocks, tableSize, type BlockGroup } from '../../common/slideLayout.ts';
 import { imageSize, type ImageMime } from '../../common/imageFormat.ts';
@@ -415,7 +416,7 @@ export async function writePptx(deck: Deck, images: ReadonlyMap<string, PptxImag
     const why = err instanceof Error ? err.message : String(err);
     throw new ApiError('EXPORT_FAILED', `无法生成 PPTX 文件：${why}`, `The PPTX file could not be made: ${why}`);
   }
-  return finishPackage(written, notes);
+  return finishPackage(written, notes, deck.approval?.current ? deck.approval : null);
 }
 
 const escapeXml = (text: string) => xmlText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -447,7 +448,7 @@ function dropRepeatedParagraphProps(xml: string): string {
 }
 
 /** Corrects pptxgenjs's package: notes in Chinese with their font, theme fonts for East Asian text, valid paragraphs. */
-function finishPackage(bytes: Uint8Array, notes: string[]): Uint8Array {
+function finishPackage(bytes: Uint8Array, notes: string[], approval: Approval | null): Uint8Array {
   const files = unzipSync(bytes);
   const out: Zippable = {};
   const notesMark = new RegExp(`<a:p><a:r><a:rPr[^>]*/><a:t>${NOTES_MARK}</a:t></a:r><a:endParaRPr[^>]*/></a:p>`);
@@ -466,6 +467,10 @@ function finishPackage(bytes: Uint8Array, notes: string[]): Uint8Array {
     } else if (/^ppt\/theme\/theme\d+\.xml$/.test(name)) {
       // Text without its own font (placeholders, tables) falls back to the theme: give it the East Asian font too.
       text = strFromU8(data).replace(/<a:ea typeface=""\/>/g, `<a:ea typeface="${EXPORT_FONT}"/>`).replace(/<a:font script="Hans" typeface="[^"]*"\/>/g, `<a:font script="Hans" typeface="${EXPORT_FONT}"/>`);
+    } else if (name === 'docProps/core.xml' && approval) {
+      // The sign-off of an unchanged deck, where PowerPoint and WPS show file properties: status “定稿”, and the record.
+      const record = `<cp:contentStatus>定稿</cp:contentStatus><dc:description>${escapeXml(approvalRecord(approval))}</dc:description>`;
+      text = strFromU8(data).replace('</cp:coreProperties>', () => `${record}</cp:coreProperties>`);
     } else if (name === '[Content_Types].xml') {
       text = strFromU8(data);
       if (!text.includes('Extension="webp"')) text = text.replace('<Default Extension="png"', '<Default Extension="webp" ContentType="image/webp"/><Default Extension="png"');

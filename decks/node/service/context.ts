@@ -9,6 +9,7 @@ import { newId } from '../../common/ids.ts';
 import type { Deck, DeckSummary, Figure, ImportWarning, Revision, Slide } from '../../common/model.ts';
 import type { PdfPrinter } from '../export/pdf.ts';
 import { findAppRoot } from '../paths.ts';
+import { approvalOf } from './approval.ts';
 import type { SlideContent, Store, StoredFigure } from '../store/index.ts';
 import type { DeckRow } from '../store/deckRepository.ts';
 
@@ -78,7 +79,7 @@ export function createContext(store: Store, opts: ServiceOptions) {
   }
 
   function summary(deckId: string): DeckSummary {
-    return store.decks.summary(deckId)!;
+    return { ...store.decks.summary(deckId)!, approval: approvalOf(store, deckId) };
   }
 
   function requireFigure(deckId: string, key: string): Figure {
@@ -111,6 +112,7 @@ export function createContext(store: Store, opts: ServiceOptions) {
       figures: store.figures.list(deckId),
       assets: store.assets.list(deckId),
       warnings: warningsOf(row, new Set(slides.map((s) => s.id))),
+      approval: approvalOf(store, deckId),
     };
   }
 

@@ -2,6 +2,7 @@
 import { newId } from '../../common/ids.ts';
 import { LIMITS } from '../../common/model.ts';
 import type { SlideContent } from '../store/index.ts';
+import { approvalOf } from './approval.ts';
 import { invalid, nextStamp, type Methods, type ServiceContext } from './context.ts';
 
 /**
@@ -24,7 +25,7 @@ export function deckMethods(ctx: ServiceContext): Methods<
 > {
   const { store, now, requireDeck, summary, loadDeck } = ctx;
   return {
-    listDecks: ({ trash }) => ({ decks: store.decks.list(trash === true) }),
+    listDecks: ({ trash }) => ({ decks: store.decks.list(trash === true).map((d) => ({ ...d, approval: approvalOf(store, d.id) })) }),
 
     getDeck: ({ deckId }) => loadDeck(deckId),
 

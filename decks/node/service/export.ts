@@ -4,9 +4,11 @@ import type { Result } from '../../common/api.ts';
 import type { Asset, Deck } from '../../common/model.ts';
 import { BUNDLE_EXTENSION, BUNDLE_MIME, writeBundle, type BundleContent } from '../export/bundle.ts';
 import { HTML_EXTENSION, HTML_MIME, writeHtml } from '../export/html.ts';
-import { PDF_EXTENSION, PDF_MIME, printHtmlToPdf } from '../export/pdf.ts';
+import { PDF_EXTENSION, PDF_MIME, printHtmlToPdf, withPdfInfo } from '../export/pdf.ts';
+import { approvalRecord } from '../../common/approval.ts';
 import { PPTX_MIME, writePptx, type PptxImage } from '../export/pptx.ts';
 import { findAppRoot, rendererDir } from '../paths.ts';
+import { approvalOf } from './approval.ts';
 import { appVersion, type Methods, type Parsed, type ServiceContext } from './context.ts';
 
 /** A file name made from a deck title: no path separators, reserved or control characters; never empty. */
@@ -63,12 +65,17 @@ export function exportMethods(ctx: ServiceContext): Methods<'exportDeck'> {
           const name = exportFileName(deck.title, withNotes ? `（含备注）${HTML_EXTENSION}` : HTML_EXTENSION);
           return { fileName: name, mime: HTML_MIME, dataBase64: Buffer.from(html, 'utf8').toString('base64') };
         }
-        const bytes = await printHtmlToPdf(html, withNotes ? 'handout' : 'slides', opts.pdfPrinter);
+        const printed = await printHtmlToPdf(html, withNotes ? 'handout' : 'slides', opts.pdfPrinter);
+        // A deck signed off and unchanged since says so in the file's properties (the handout on its last page too).
+        const approval = deck.approval?.current ? deck.approval : null;
+        const bytes = approval ? withPdfInfo(printed, { title: deck.title, subject: approvalRecord(approval), keywords: `定稿 SHA-256:${approval.sha256}` }) : printed;
         return { fileName: exportFileName(deck.title, withNotes ? `（讲义）${PDF_EXTENSION}` : PDF_EXTENSION), mime: PDF_MIME, dataBase64: Buffer.from(bytes).toString('base64') };
       }
       if (format === 'huibao') {
         const content = bundleContent(deckId);
-        const bytes = writeBundle(content, { appVersion: appVersion(), createdAt: now() });
+        const approval = approvalOf(store, deckId);
+        const signed = approval?.current ? { approval: { approver: approval.approver, approvedAt: approval.approvedAt, sha256: approval.sha256 } } : {};
+        const bytes = writeBundle(content, { appVersion: appVersion(), createdAt: now(), ...signed });
         return { fileName: exportFileName(content.deck.title, BUNDLE_EXTENSION), mime: BUNDLE_MIME, dataBase64: Buffer.from(bytes).toString('base64') };
       }
       const deck = loadDeck(deckId);

@@ -10,6 +10,7 @@ import { decodeReport, parseReport, type DecodedReport } from '../report/index.t
 import { SlideContent, StoredFigure } from '../store/index.ts';
 import { decodeBase64, notFound, type Methods, type Parsed, type ServiceContext } from './context.ts';
 import { titleOfCopy } from './decks.ts';
+import { approvalOf } from './approval.ts';
 
 /** What the generator must hand over; checked before anything is stored, so a generator bug cannot store bad data. */
 const GeneratedContent = z.object({
@@ -81,15 +82,17 @@ export function importMethods(ctx: ServiceContext): Methods<'importReport' | 'di
 
     openBundle({ dataBase64 }) {
       // Everything is read and checked first; only a bundle that passed every check reaches the transaction.
-      const { deck, assets } = readBundle(decodeBase64(dataBase64));
+      const { deck, assets, approval } = readBundle(decodeBase64(dataBase64));
       const deckId = newId();
       store.transaction(() => {
         ctx.insertDeck({ id: deckId, title: titleOfCopy(deck.title, ctx.takenTitles()), subtitle: deck.subtitle, theme: deck.theme, reportId: null }, deck.slides, deck.figures);
         store.figures.insertHistory(deckId, deck.figureHistory);
         for (const a of assets) store.assets.add(deckId, a.asset, a.bytes);
         for (const a of assets) if (a.asset.displayId) store.assets.setDisplay(deckId, a.asset.id, a.asset.displayId);
+        // The sign-off goes with the deck; whether it still matches is worked out from the content, as for any deck.
+        if (approval) store.approvals.set(deckId, approval);
       });
-      return { deckId, slides: deck.slides.length, figures: deck.figures.length };
+      return { deckId, slides: deck.slides.length, figures: deck.figures.length, approval: approvalOf(store, deckId) };
     },
   };
 }

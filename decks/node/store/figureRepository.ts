@@ -56,6 +56,7 @@ export function createFigureRepository(db: Db) {
     `UPDATE figures SET value = @value, decimals = @decimals, grouped = @grouped, label = @label, updated_at = @updatedAt, confirmed_at = @updatedAt
      WHERE deck_id = @deckId AND key = @key`,
   );
+  const setSource = db.prepare<[string | null, string, string]>(`UPDATE figures SET source = ? WHERE deck_id = ? AND key = ?`);
   const confirm = db.prepare<[string | null, string, string]>(`UPDATE figures SET confirmed_at = ? WHERE deck_id = ? AND key = ?`);
   const removeAll = db.prepare<[string]>(`DELETE FROM figures WHERE deck_id = ?`);
   const addChange = db.prepare<[string, string, number, number, string]>(
@@ -98,6 +99,10 @@ export function createFigureRepository(db: Db) {
     setValue(deckId: string, before: Figure, next: { value: number; decimals: number; grouped: boolean; label: string }, at: string): void {
       setValue.run({ deckId, key: before.key, ...next, grouped: next.grouped ? 1 : 0, updatedAt: at });
       if (next.value !== before.value) addChange.run(deckId, before.key, before.value, next.value, at);
+    },
+    /** Where the figure stands in the report (a revised report applied). */
+    setSource(deckId: string, key: string, source: Figure['source']): void {
+      setSource.run(source === null ? null : JSON.stringify(source), deckId, key);
     },
     /** Replaces every figure (a restore), recording the values that change; history itself is kept. */
     replaceAll(deckId: string, figures: readonly StoredFigure[], at: string): void {

@@ -1,4 +1,5 @@
 // The store: an open database and one repository per table group. SQL lives in the repositories, nowhere else.
+import { createApprovalRepository } from './approvalRepository.ts';
 import { createAssetRepository } from './assetRepository.ts';
 import { openDatabase, type Db, type OpenOptions } from './database.ts';
 import { createDeckRepository } from './deckRepository.ts';
@@ -22,6 +23,7 @@ export function openStore(path: string, opts?: OpenOptions) {
     revisions: createRevisionRepository(db),
     reports: createReportRepository(db),
     assets: createAssetRepository(db),
+    approvals: createApprovalRepository(db),
     findings: createFindingRepository(db),
     /**
      * Runs `fn` in one transaction: all of its writes land, or none do. IMMEDIATE takes the write lock first: a

@@ -22,6 +22,7 @@ export function createReportRepository(db: Db) {
      VALUES (@id, @fileName, @encoding, @format, @sha256, @text, @warnings, @importedAt)`,
   );
   const warnings = db.prepare<[string], { warnings: string }>(`SELECT warnings FROM reports WHERE id = ?`);
+  const source = db.prepare<[string], Pick<ReportRow, 'fileName' | 'format' | 'text'>>(`SELECT file_name AS fileName, format, text FROM reports WHERE id = ?`);
   const dismissed = db.prepare<[string], { id: string }>(`SELECT warning_id AS id FROM dismissed_warnings WHERE deck_id = ?`);
   const dismiss = db.prepare<[string, string]>(`INSERT OR IGNORE INTO dismissed_warnings (deck_id, warning_id) VALUES (?, ?)`);
   const copyDismissed = db.prepare<[string, string]>(
@@ -35,6 +36,8 @@ export function createReportRepository(db: Db) {
       const row = warnings.get(reportId);
       return row ? Warnings.parse(JSON.parse(row.warnings)) : [];
     },
+    /** The report's text as decoded at import, with its file name and format (a revised report is compared with it). */
+    source: (reportId: string) => source.get(reportId),
     dismissed: (deckId: string): Set<string> => new Set(dismissed.all(deckId).map((r) => r.id)),
     dismiss: (deckId: string, warningId: string) => void dismiss.run(deckId, warningId),
     copyDismissed: (fromDeckId: string, toDeckId: string) => void copyDismissed.run(toDeckId, fromDeckId),

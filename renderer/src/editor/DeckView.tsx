@@ -28,12 +28,20 @@ import { EditorToolbar } from './EditorToolbar.tsx';
 import { fieldKey, fieldText, parseFieldKey, setFieldText } from './fields.ts';
 import { caretOffset, placeCaret, selectRange } from './richText.ts';
 import { SidePanel, type Side } from './SidePanel.tsx';
+import { single } from './selection.ts';
 import { Sorter } from './Sorter.tsx';
 import { pictureFileOf } from './pictureFiles.ts';
+import { ApprovalBadge, ApproveDialog } from './Approval.tsx';
+import { approvalStatus } from './editorStore.ts';
+import { RefreshReview } from './RefreshReview.tsx';
+import { bytesToBase64 } from '../library/base64.ts';
+import type { RefreshReview as Review } from '../../../decks/common/api.ts';
 import { insertFigureRef } from './textEdits.ts';
 
 /** What the picture file chooser offers (anything else picked is refused with a message). */
 const PICTURE_ACCEPT = 'image/png,image/jpeg,image/webp,image/gif';
+/** What the revised report chooser offers: the formats a report is imported from. */
+const REPORT_ACCEPT = '.txt,.md,.markdown,.docx';
 
 export function DeckView({ deckId }: { deckId: string }) {
   const t = useT();
@@ -82,7 +90,7 @@ export function DeckView({ deckId }: { deckId: string }) {
 }
 
 /** The commands whose state the toolbar and the inspector show (worked out at each render). */
-const TOOLBAR_COMMANDS = (['undo', 'redo', 'duplicate', 'delete', 'hide', 'insert-picture', 'present-console', 'present-start', 'present-current'] as const).map(editorCommand);
+const TOOLBAR_COMMANDS = (['undo', 'redo', 'duplicate', 'delete', 'hide', 'insert-picture', 'refresh-report', 'approve', 'present-console', 'present-start', 'present-current'] as const).map(editorCommand);
 
 /** The sorter's context menu: what a right-click on slides offers. */
 const SORTER_MENU = ['cut', 'copy', 'paste', null, 'new-slide', 'duplicate', 'delete', 'hide', null, 'move-up', 'move-down', null, 'present-current'] as const;
@@ -114,6 +122,11 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
   const themeControl = useRef<(() => void) | null>(null);
   const pictureInput = useRef<HTMLInputElement>(null);
   const pictureFor = useRef<PictureTarget | null>(null);
+  const reportInput = useRef<HTMLInputElement>(null);
+  const [refresh, setRefresh] = useState<{ fileName: string; dataBase64: string; review: Review } | null>(null);
+  const [refreshBusy, setRefreshBusy] = useState(false);
+  const [approving, setApproving] = useState(false);
+  const approval = approvalStatus(state);
   const deck = store.deck;
   const theme = model.theme;
   const pictureUrls = usePictureUrls(api, deck.id, state.assets, slides);
@@ -219,6 +232,8 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
         input.click();
       },
       openThemes: () => themeControl.current?.(),
+      openRefresh: () => reportInput.current?.click(),
+      openApprove: () => setApproving(true),
       pictureTarget: () => {
         // The picture frame that has the focus on the canvas takes a pasted picture.
         const el = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-picture]') : null;
@@ -273,6 +288,48 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
     el.focus();
     placeCaret(el, el.textContent?.length ?? 0);
   }, [store]);
+
+  // ---- 用新版报告更新, 定稿 ----
+
+  const readRevised = useCallback(
+    async (file: File) => {
+      try {
+        const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+        say(t('refresh.reading'));
+        await store.flush();
+        const review = await api.refreshPreview({ deckId: deck.id, fileName: file.name, dataBase64 });
+        setToast(null);
+        setRefresh({ fileName: file.name, dataBase64, review });
+      } catch (err) {
+        say(t('refresh.failed', { message: errorMessage(err, lang) }));
+      }
+    },
+    [api, deck.id, store, say, t, lang],
+  );
+  const applyRefresh = useCallback(
+    async (accept: string[]) => {
+      if (!refresh) return;
+      setRefreshBusy(true);
+      try {
+        const r = await store.applyRefresh({ fileName: refresh.fileName, dataBase64: refresh.dataBase64 }, accept);
+        setRefresh(null);
+        say(t('refresh.applied', { n: r.applied, label: r.keptAs.label }), true);
+      } catch (err) {
+        say(t('refresh.failed', { message: errorMessage(err, lang) }));
+      } finally {
+        setRefreshBusy(false);
+      }
+    },
+    [refresh, store, say, t, lang],
+  );
+  const approve = useCallback(
+    async (name: string) => {
+      const a = await store.approve(name);
+      setApproving(false);
+      say(t('approve.done', { name: a.approver, when: new Date(a.approvedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') }));
+    },
+    [store, say, t, lang],
+  );
 
   // ---- saving when the page goes away ----
 
@@ -332,6 +389,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
             {state.save === 'saved' && <EditorIcon name="saved" size={14} />}
             {saveText}
           </span>
+          <ApprovalBadge approval={state.approval} changed={approval === 'changed'} />
         </div>
       </AppHeader>
       <EditorToolbar
@@ -349,6 +407,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
         onChooseTheme={chooseTheme}
         previewOf={themePreview}
       />
+      <FileInput inputRef={reportInput} accept={REPORT_ACCEPT} testId="revised-report-input" onFile={(file) => void readRevised(file)} />
       <FileInput inputRef={pictureInput} accept={PICTURE_ACCEPT} testId="picture-input" onFile={(file) => void takePicture(context(), file, pictureFor.current)} />
       {state.error !== null && (
         <div className="banner error editor-banner" role="alert">
@@ -385,6 +444,16 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
             onOverflow={onOverflow}
           />
         </nav>
+        {refresh && (
+          <RefreshReview
+            review={refresh.review}
+            busy={refreshBusy}
+            onApply={(accept) => void applyRefresh(accept)}
+            onClose={() => setRefresh(null)}
+            onJump={(slideId) => store.select(single(slideId))}
+          />
+        )}
+        {!refresh && (
         <main
           className="stage"
           onDragOver={(e) => {
@@ -423,6 +492,8 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
             <p className="placeholder-page">{t('editor.empty')}</p>
           )}
         </main>
+        )}
+        {!refresh && (
         <SidePanel
           api={api}
           store={store}
@@ -436,6 +507,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
           overflowing={overflowing}
           request={sideRequest}
         />
+        )}
       </div>
       {menuAt && (
         <ContextMenu
@@ -477,6 +549,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
           </div>
         </Dialog>
       )}
+      {approving && <ApproveDialog onApprove={approve} onClose={() => setApproving(false)} />}
       <Toast toast={toast} onDone={() => setToast(null)} />
     </div>
     </SlideAssetsContext.Provider>

@@ -96,6 +96,10 @@ export const EditorToolbar = memo(function EditorToolbar(props: EditorToolbarPro
       </div>
       <div className="tool-spacer" />
       <div className="tool-group">
+        {button('refresh-report', 'refresh', { label: t('refresh.button') })}
+        {button('approve', 'seal', { label: t('approve.button') })}
+      </div>
+      <div className="tool-group">
         <ExportMenu deckId={deckId} beforeExport={flush} control={exportControl} gate={exportGate} />
       </div>
       <div className="tool-group">

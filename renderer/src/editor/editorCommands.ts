@@ -47,6 +47,10 @@ export interface EditorContext {
   choosePicture(target: PictureTarget | null): void;
   /** Opens the theme picker. */
   openThemes(): void;
+  /** Asks for a revised report, then shows its review (用新版报告更新). */
+  openRefresh(): void;
+  /** Opens the sign-off dialog (定稿). */
+  openApprove(): void;
   /** The picture block that has the focus on the canvas, if any (a paste goes there). */
   pictureTarget?(): PictureTarget | null;
 }
@@ -288,6 +292,8 @@ export const EDITOR_COMMANDS: readonly Command<EditorContext>[] = [
       }
     },
   }),
+  command('refresh-report', { enabled: () => true, run: (c) => c.openRefresh() }),
+  command('approve', { enabled: () => true, run: (c) => c.openApprove() }),
   command('present-start', { keyScope: 'anywhere', enabled: hasSlides, run: (c) => c.present('start') }),
   command('present-current', { keyScope: 'anywhere', enabled: hasSlides, run: (c) => c.present('current') }),
   command('present-console', { keyScope: 'anywhere', enabled: hasSlides, run: (c) => c.present('console') }),

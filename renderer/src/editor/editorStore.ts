@@ -4,7 +4,7 @@
 // When a save fails the model rolls back to what is stored and the error is shown.
 import { ApiError, type DeckApi } from '../../../decks/common/api.ts';
 import { diffFigures, diffSlides, newFigures, setFigureLabel, setFigureValue } from '../../../decks/common/deckOps.ts';
-import type { Asset, Deck, Figure, ImportWarning, Revision, Slide, Theme } from '../../../decks/common/model.ts';
+import type { Approval, Asset, Deck, Figure, ImportWarning, Revision, Slide, Theme } from '../../../decks/common/model.ts';
 import { reconcile, single, type Selection } from './selection.ts';
 import { emptyUndoStack, recordEdit, redo, sealLast, undo, type UndoStack } from './undoStack.ts';
 
@@ -31,6 +31,26 @@ export interface EditorState {
   revision: number;
   /** True while the last edit was typing: thumbnails may then catch up after the text is painted. */
   typing: boolean;
+  /** The deck's last sign-off (定稿), or null. */
+  approval: Approval | null;
+  /** The model as it was approved, while the editor knows it (see approvalStatus). */
+  approvedModel: EditorModel | null;
+}
+
+/** Whether the deck is signed off as it is now: no approval, approved and unchanged, or changed since (需重新定稿). */
+export type ApprovalStatus = 'none' | 'approved' | 'changed';
+
+/** Same slides (in order), figures and theme: what the approval's hash covers, as the editor holds it. */
+function sameContent(a: EditorModel, b: EditorModel): boolean {
+  if (a === b) return true;
+  if (a.theme !== b.theme || a.slides.length !== b.slides.length || a.figures.length !== b.figures.length) return false;
+  const slides = diffSlides(a.slides, b.slides);
+  return slides.slides.length === 0 && slides.removed.length === 0 && slides.order === null && diffFigures(a.figures, b.figures).length === 0 && newFigures(a.figures, b.figures).length === 0;
+}
+
+export function approvalStatus(state: Pick<EditorState, 'approval' | 'approvedModel' | 'model'>): ApprovalStatus {
+  if (!state.approval) return 'none';
+  return state.approvedModel && sameContent(state.approvedModel, state.model) ? 'approved' : 'changed';
 }
 
 export interface EditOptions {
@@ -71,7 +91,7 @@ export class EditorStore {
   constructor(
     private readonly api: DeckApi,
     readonly deck: Pick<Deck, 'id' | 'title' | 'theme' | 'createdAt' | 'updatedAt'>,
-    initial: Pick<Deck, 'slides' | 'figures' | 'warnings'> & Partial<Pick<Deck, 'assets'>>,
+    initial: Pick<Deck, 'slides' | 'figures' | 'warnings'> & Partial<Pick<Deck, 'assets' | 'approval'>>,
     private readonly clock: () => Date = () => new Date(),
   ) {
     const model: EditorModel = { slides: initial.slides, figures: initial.figures, theme: deck.theme };
@@ -88,6 +108,8 @@ export class EditorStore {
       assets: initial.assets ?? [],
       revision: 0,
       typing: false,
+      approval: initial.approval ?? null,
+      approvedModel: initial.approval?.current ? model : null,
     };
   }
 
@@ -322,16 +344,45 @@ export class EditorStore {
   async restore(revisionId: string): Promise<Revision> {
     await this.flush();
     const r = await this.api.restoreRevision({ deckId: this.deck.id, revisionId });
-    this.deckUpdatedAt = r.deck.updatedAt;
+    this.tookStored(r.deck, 'restore');
+    return r.keptAs;
+  }
+
+  /**
+   * Applies the chosen items of a revised report's review (refreshApply): the service keeps the deck as a named
+   * version first, and here the whole of it is one undo step.
+   */
+  async applyRefresh(report: { fileName: string; dataBase64: string }, accept: readonly string[]): Promise<{ keptAs: Revision; applied: number }> {
+    await this.flush();
+    const r = await this.api.refreshApply({ deckId: this.deck.id, ...report, accept: [...accept], expectedUpdatedAt: this.deckUpdatedAt });
+    this.tookStored(r.deck, 'refresh');
+    return { keptAs: r.keptAs, applied: r.applied };
+  }
+
+  /** The deck as the service wrote it (a restore, a refresh), taken as one undo step. */
+  private tookStored(deck: Deck, label: string): void {
+    this.deckUpdatedAt = deck.updatedAt;
     const before = this.state.model;
-    const after: EditorModel = { slides: r.deck.slides, figures: r.deck.figures, theme: r.deck.theme };
+    const after: EditorModel = { slides: deck.slides, figures: deck.figures, theme: deck.theme };
     this.saved = after;
-    const stack = recordEdit(this.state.stack, { before, after, label: 'restore', at: this.clock().getTime() });
+    const stack = recordEdit(this.state.stack, { before, after, label, at: this.clock().getTime() });
     const first = after.slides[0]?.id;
     const selection = after.slides.some((s) => s.id === this.state.selection.current) ? this.reconciled(before, after) : first ? single(first) : this.state.selection;
-    this.set({ model: after, stack, selection, warnings: r.deck.warnings, revision: this.state.revision + 1, save: 'saved' });
+    this.set({ model: after, stack, selection, warnings: deck.warnings, revision: this.state.revision + 1, save: 'saved' });
     this.onRevisions?.();
-    return r.keptAs;
+  }
+
+  // ---- 定稿 ----
+
+  /** Signs the deck off as it is now (after saving what is pending). */
+  async approve(approver: string): Promise<Approval> {
+    await this.flush();
+    if (this.state.save === 'error') throw this.state.error;
+    const model = this.state.model;
+    const approval = await this.api.approveDeck({ deckId: this.deck.id, approver });
+    this.set({ approval, approvedModel: model });
+    this.onRevisions?.();
+    return approval;
   }
 
   // ---- confirmations (放映前检查) ----

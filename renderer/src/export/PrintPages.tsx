@@ -2,6 +2,7 @@
 // `#print-notes` the handout — A4 portrait, the slide scaled down with its speaker notes under it. Page sizes come
 // from named @page rules in exportPage.css, so the printer only needs `preferCSSPageSize`.
 import { useEffect, useMemo, useRef } from 'react';
+import { approvalRecord } from '../../../decks/common/approval.ts';
 import type { ExportPayload } from '../../../decks/common/exportPayload.ts';
 import type { Theme } from '../../../decks/common/model.ts';
 import { storedLang } from '../i18n/I18nProvider.tsx';
@@ -55,6 +56,7 @@ export function PrintPages({ payload, handout }: { payload: ExportPayload; hando
               ) : (
                 <p className="handout-notes export-muted">{translate(lang, 'present.noNotes')}</p>
               )}
+              {entry === shown.at(-1) && deck.approval?.current && <p className="handout-approval">{approvalRecord(deck.approval)}</p>}
             </article>
           ))
         : shown.map((entry) => <PrintSlide key={entry.slide.id} entry={entry} figures={figures} theme={deck.theme} deckTitle={deck.title} />)}

@@ -11,6 +11,7 @@ import { navigate } from '../app/useRoute.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
 import { relativeTime } from '../i18n/relativeTime.ts';
 import { EditorIcon } from '../editor/EditorIcon.tsx';
+import { ApprovalBadge } from '../editor/Approval.tsx';
 import { usePictureUrls } from '../slides/pictureUrls.ts';
 import { SlideFrame } from '../slides/SlideFrame.tsx';
 import { figureMap, SlideAssetsContext, SlideView } from '../slides/SlideView.tsx';
@@ -120,6 +121,11 @@ export function DeckCard({ deck, inTrash, actions, now }: { deck: DeckSummary; i
           <span aria-hidden="true"> · </span>
           <span>{t(inTrash ? 'library.deletedAt' : 'library.updated', { when })}</span>
         </p>
+        {deck.approval && (
+          <p className="deck-approval">
+            <ApprovalBadge approval={deck.approval} changed={!deck.approval.current} />
+          </p>
+        )}
       </div>
       <div className="deck-actions">
         {inTrash ? (

@@ -1,39 +1,25 @@
 // `huibao export` and `huibao open-bundle`, run in-process through main() on a temp database.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../decks/node/cli.ts';
+import { describe, expect, it } from 'vitest';
+import { lastJson, useInProcessCli } from './inProcessCli.ts';
 
 const SAMPLE = new URL('../../../decks/samples/shangyu-youth-city.txt', import.meta.url).pathname;
-let dir: string;
-let db: string;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'huibao-cli-export-'));
-  db = join(dir, 'huibao.db');
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-async function huibao(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out, err };
-}
-const last = (lines: string[]) => JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
+const cli = useInProcessCli('huibao-cli-export-');
+const huibao = cli.huibao;
+const last = lastJson;
 
 describe('huibao export / open-bundle', () => {
   it('exports a deck to .pptx and .huibao and opens the bundle as a new deck', async () => {
     const imported = last((await huibao('import', SAMPLE, '--json')).out);
     const deckId = imported.deckId as string;
-    const pptx = join(dir, '汇报.pptx');
+    const pptx = join(cli.dir, '汇报.pptx');
     const r1 = await huibao('export', deckId, '--format', 'pptx', '--out', pptx, '--json');
     expect(r1.code).toBe(0);
     expect(last(r1.out)).toMatchObject({ deckId, format: 'pptx', out: pptx });
     expect(readFileSync(pptx).subarray(0, 2).toString('latin1')).toBe('PK');
 
-    const bundle = join(dir, 'deck.huibao');
+    const bundle = join(cli.dir, 'deck.huibao');
     expect((await huibao('export', deckId, '--format', 'huibao', '--out', bundle)).code).toBe(0);
     const opened = await huibao('open-bundle', bundle, '--json');
     expect(opened.code).toBe(0);
@@ -43,16 +29,16 @@ describe('huibao export / open-bundle', () => {
     const decks = last((await huibao('decks', '--json')).out).decks as { id: string }[];
     expect(decks.map((d) => d.id).sort()).toEqual([deckId, result.deckId].sort());
     // Only the two files: no temporary file is left beside them.
-    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(cli.dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
   it('exports a single-file HTML and a PDF handout', { timeout: 60_000 }, async () => {
     const imported = last((await huibao('import', SAMPLE, '--json')).out);
     const deckId = imported.deckId as string;
-    const html = join(dir, 'deck.html');
+    const html = join(cli.dir, 'deck.html');
     expect((await huibao('export', deckId, '--format', 'html', '--out', html)).code).toBe(0);
     expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>[\s\S]*<script type="application\/json" id="huibao-deck">/);
-    const pdf = join(dir, 'handout.pdf');
+    const pdf = join(cli.dir, 'handout.pdf');
     const r = await huibao('export', deckId, '--format', 'pdf', '--notes', '--out', pdf, '--json');
     expect(r.code).toBe(0);
     expect(last(r.out)).toMatchObject({ deckId, format: 'pdf', out: pdf });
@@ -62,16 +48,16 @@ describe('huibao export / open-bundle', () => {
   it('refuses an unknown format, a missing --out, and a bundle that is not one, leaving nothing behind', async () => {
     const imported = last((await huibao('import', SAMPLE, '--json')).out);
     const deckId = imported.deckId as string;
-    const docx = await huibao('export', deckId, '--format', 'docx', '--out', join(dir, 'x.docx'));
+    const docx = await huibao('export', deckId, '--format', 'docx', '--out', join(cli.dir, 'x.docx'));
     expect(docx.code).toBe(2);
     expect(docx.err.join('\n')).toContain('--format must be one of pptx, huibao, pdf, html');
-    expect(existsSync(join(dir, 'x.docx'))).toBe(false);
+    expect(existsSync(join(cli.dir, 'x.docx'))).toBe(false);
     expect((await huibao('export', deckId, '--format', 'pptx')).code).toBe(2);
-    const missing = await huibao('export', 'nope', '--format', 'pptx', '--out', join(dir, 'y.pptx'));
+    const missing = await huibao('export', 'nope', '--format', 'pptx', '--out', join(cli.dir, 'y.pptx'));
     expect(missing.code).toBe(1);
-    expect(existsSync(join(dir, 'y.pptx'))).toBe(false);
+    expect(existsSync(join(cli.dir, 'y.pptx'))).toBe(false);
 
-    const fake = join(dir, 'fake.huibao');
+    const fake = join(cli.dir, 'fake.huibao');
     writeFileSync(fake, 'not a zip');
     const bad = await huibao('open-bundle', fake, '--json');
     expect(bad.code).toBe(1);

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import initial from './0001-initial.ts';
 import assetRenditions from './0002-asset-renditions.ts';
 import preflight from './0003-preflight.ts';
+import refreshApproval from './0004-refresh-approval.ts';
 
 export interface Migration {
   /** 1, 2, 3 … in order, no gaps. */
@@ -13,6 +14,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, assetRenditions, preflight];
+export const MIGRATIONS: readonly Migration[] = [initial, assetRenditions, preflight, refreshApproval];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
