@@ -9,7 +9,7 @@ import { useTempDir } from './tempDir.ts';
 
 const tmp = useTempDir();
 
-const TABLES = ['assets', 'deck_assets', 'decks', 'dismissed_warnings', 'figure_history', 'figures', 'meta', 'reports', 'revisions', 'slides'];
+const TABLES = ['assets', 'deck_assets', 'decks', 'dismissed_findings', 'dismissed_warnings', 'figure_history', 'figures', 'meta', 'reports', 'revisions', 'slides'];
 
 function tablesOf(db: Database.Database): string[] {
   return (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
