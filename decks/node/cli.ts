@@ -57,7 +57,7 @@ const COMMANDS: Record<string, CommandSpec> = {
     details: [
       'Reads FILE (UTF-8, UTF-16 or GB18030 text, Markdown or Word .docx), builds slides and figures from it',
       'and stores the deck. --title T replaces the title found in the report.',
-      '--json prints {"deckId","slides","figures","warnings":[...]}.',
+      '--json prints {"deckId","slides","figures","warnings":[...],"consistency":[...]} (consistency: numbers that disagree).',
     ],
     options: [...COMMON, 'title'],
   },

@@ -93,7 +93,7 @@ describe('huibao on a database', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = lastJson(r.stdout) as { deckId: string; slides: number; figures: number; warnings: unknown[] };
-    expect(Object.keys(out).sort()).toEqual(['deckId', 'figures', 'slides', 'warnings']);
+    expect(Object.keys(out).sort()).toEqual(['consistency', 'deckId', 'figures', 'slides', 'warnings']);
     expect(out.slides).toBeGreaterThan(3);
     expect(out.figures).toBeGreaterThan(3);
     deckId = out.deckId;
