@@ -103,6 +103,8 @@ function figureFindings(figures: readonly Figure[], where: Where): ConsistencyFi
   }
   for (const [measure, group] of byMeasure) {
     if (group.length < 2) continue;
+    // One measure with three or more values is a series (by year, by district, by part), not one number told twice.
+    if (new Set(group.map((f) => `${f.value}${f.unit}`)).size >= 3) continue;
     const first = group[0]!;
     for (const other of group.slice(1)) {
       // Figures of one sentence are a list of different things (“分别增长6.3%和8%”); approximate ones and those of

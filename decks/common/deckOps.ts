@@ -240,7 +240,8 @@ export function setFigureValue(figures: readonly Figure[], key: string, input: s
   if (index < 0) throw new ApiError('NOT_FOUND', `找不到数字：${key}`, `No such figure: ${key}`);
   const before = figures[index]!;
   const typed = parseFigureValue(input);
-  const next = { ...before, ...typed, updatedAt: at };
+  // A value a person typed is one a person looked at: it is confirmed (as the store records it).
+  const next = { ...before, ...typed, updatedAt: at, confirmedAt: at };
   next.display = formatFigure(next);
   const out = [...figures];
   out[index] = next;

@@ -51,6 +51,11 @@ export function preflight({ deck, lastNamed, overflowing, dismissed }: Preflight
   };
 
   for (const slide of deck.slides) {
+    if (slide.hidden) {
+      // The audience never sees it: what is wrong on it does not block, but staff should know it is left out.
+      add('hidden', 'info', slide.id, { zh: '此幻灯片已隐藏，放映和导出时不出现。', en: 'This slide is hidden: the show and the exports leave it out.' }, { slideId: slide.id });
+      continue;
+    }
     const keys = figuresOfSlide(slide);
     for (const key of keys) {
       if (figures.has(key)) continue;
@@ -65,9 +70,7 @@ export function preflight({ deck, lastNamed, overflowing, dismissed }: Preflight
         en: 'The text does not fit this slide and would be cut off in the show. Shorten it or split the slide.',
       }, { slideId: slide.id, fixes: ['hide'] });
     }
-    if (slide.hidden) {
-      add('hidden', 'info', slide.id, { zh: '此幻灯片已隐藏，放映和导出时不出现。', en: 'This slide is hidden: the show and the exports leave it out.' }, { slideId: slide.id });
-    } else if (!NO_NOTES_EXPECTED.has(slide.layout) && slide.notes.trim() === '') {
+    if (!NO_NOTES_EXPECTED.has(slide.layout) && slide.notes.trim() === '') {
       add('no-notes', 'info', slide.id, { zh: '此幻灯片没有演讲备注。', en: 'This slide has no speaker notes.' }, { slideId: slide.id });
     }
   }
@@ -82,8 +85,7 @@ export function preflight({ deck, lastNamed, overflowing, dismissed }: Preflight
   }
 
   const pictures = new Set(deck.assets.map((a) => a.id));
-  for (const { slide, count } of missingPictures(deck.slides as Slide[], pictures)) {
-    if (slide.hidden) continue;
+  for (const { slide, count } of missingPictures(deck.slides.filter((s) => !s.hidden) as Slide[], pictures)) {
     const block = slide.blocks.find((b) => b.kind === 'image' && (b.assetId === null || !pictures.has(b.assetId)));
     const caption = block?.kind === 'image' && block.caption ? `（${block.caption}）` : '';
     add('missing-photo', 'warn', slide.id, {

@@ -35,7 +35,9 @@ export async function makeDeck(call, n, title) {
   const { deckId } = await call('importReport', { fileName: 'sample.txt', dataBase64: readFileSync(SAMPLE).toString('base64'), title });
   let deck = await call('getDeck', { deckId });
   while (deck.slides.length < n) {
-    await call('duplicateSlides', { deckId, slideIds: deck.slides.slice(0, n - deck.slides.length).map((s) => s.id) });
+    // Copies of the first slides, added at the end in one save (as the editor's duplicate does).
+    const copies = deck.slides.slice(0, n - deck.slides.length).map(({ section: _, ...s }, i) => ({ ...s, id: `copy${deck.slides.length + i}` }));
+    await call('saveEdits', { deckId, slides: copies });
     deck = await call('getDeck', { deckId });
   }
   return deck;

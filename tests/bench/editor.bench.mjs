@@ -2,7 +2,7 @@
 // - a 500-slide deck made through the API of `huibao serve`, opened in Debian's Chromium:
 //   open until interactive, Alt+↓ move → painted, keystroke → painted (script time and to the next frame; the move
 //   also as the CPU time of its task, which a loaded machine does not inflate), JS heap;
-// - autosave transaction time: the service's updateSlide and saveEdits in-process on a real SQLite file (p50/p95).
+// - autosave transaction time: the service's saveEdits in-process on a real SQLite file (p50/p95).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

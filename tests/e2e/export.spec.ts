@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { audienceSlides } from '../../decks/common/audience.ts';
-import { expect, repoRoot, test, uniqueTitle } from './fixtures.ts';
+import { expect, goOnAnyway, repoRoot, test, uniqueTitle } from './fixtures.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
 
@@ -34,6 +34,7 @@ test('the editor’s Export menu downloads an editable PPTX', async ({ page, ser
   await expect(menu.getByRole('menuitem')).toHaveText(['PDF', 'PDF 讲义（含备注）', 'PowerPoint (.pptx)', '网页 (.html)，用于发送，不含备注', '网页 (.html)，含演讲备注', '汇报文件 (.huibao)']);
   const downloading = page.waitForEvent('download');
   await menu.getByRole('menuitem', { name: 'PowerPoint (.pptx)' }).click();
+  await goOnAnyway(page, '导出');
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`${title}.pptx`);
   const saved = join(dir, download.suggestedFilename());
@@ -115,6 +116,7 @@ test('a slide hidden in the editor is in the PPTX, marked hidden (show="0"), wit
   await page.getByRole('toolbar', { name: '编辑工具栏' }).getByRole('button', { name: '导出', exact: true }).click();
   const downloading = page.waitForEvent('download');
   await page.getByRole('menu', { name: '导出' }).getByRole('menuitem', { name: 'PowerPoint (.pptx)' }).click();
+  await goOnAnyway(page, '导出');
   const files = unzipSync(new Uint8Array(readFileSync(await (await downloading).path())));
   const slides = Object.keys(files)
     .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))

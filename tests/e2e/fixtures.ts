@@ -88,6 +88,14 @@ export async function openSample(page: Page, server: HuibaoServer): Promise<stri
   return deckId;
 }
 
+/**
+ * A show or an export of a deck with something to look at first offers the pre-flight check (放映前检查); this goes on
+ * without it, as staff do with 仍然放映 / 仍然导出.
+ */
+export async function goOnAnyway(page: Page, action: '放映' | '导出' = '放映'): Promise<void> {
+  await page.getByRole('dialog', { name: '放映前检查' }).getByRole('button', { name: `仍然${action}` }).click();
+}
+
 /** Waits until the editor says everything is stored. */
 export const saved = (page: Page) => expect(page.locator('.save-status')).toHaveText('已保存');
 

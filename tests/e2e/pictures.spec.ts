@@ -11,7 +11,7 @@ import { audienceSlides } from '../../decks/common/audience.ts';
 import { DISPLAY_EDGE, imageSize, sniffImageMime } from '../../decks/common/imageFormat.ts';
 import type { Deck, Slide } from '../../decks/common/model.ts';
 import { readPdf } from '../unit/export/pdfText.ts';
-import { expect, repoRoot, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
+import { expect, goOnAnyway, repoRoot, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
 import { dropFile, paintPhoto, pasteFile } from './photos.ts';
 import { slideEdits } from '../fixtures/slideEdits.ts';
 
@@ -37,6 +37,8 @@ async function exportFrom(page: Page, item: string): Promise<Buffer> {
   await page.getByRole('toolbar', { name: '编辑工具栏' }).getByRole('button', { name: '导出', exact: true }).click();
   const downloading = page.waitForEvent('download', { timeout: 60_000 });
   await page.getByRole('menu', { name: '导出' }).getByRole('menuitem', { name: item, exact: true }).click();
+  // Every deck here has something for the pre-flight check (unconfirmed figures, missing photos): it is offered first.
+  await goOnAnyway(page, '导出');
   return readDownload(await downloading);
 }
 
@@ -93,6 +95,7 @@ test('a photo dropped on a placeholder shows in the editor, the show and the con
 
   // The show, from this slide (Shift+F5), and the console.
   await page.keyboard.press('Shift+F5');
+  await goOnAnyway(page);
   await expect(page.locator('.present-page')).toHaveAttribute('data-ready', 'true');
   const shownImage = page.locator('.reveal .slides > section.present .hb-image-img');
   await expect(shownImage).toBeVisible();
@@ -152,6 +155,7 @@ test('a deck with empty placeholders shows none of them in the show or in any ex
 
   // The show: the cover and the slide with points; no placeholder, no caption of one.
   await page.keyboard.press('F5');
+  await goOnAnyway(page);
   await expect(page.locator('.present-page')).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('.reveal .slides > section')).toHaveCount(2);
   await page.keyboard.press('ArrowRight');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { audienceSlides } from '../../decks/common/audience.ts';
 import type { Deck } from '../../decks/common/model.ts';
-import { expect, repoRoot, test, type HuibaoServer } from './fixtures.ts';
+import { expect, goOnAnyway, repoRoot, test, type HuibaoServer } from './fixtures.ts';
 import { slideEdits } from '../fixtures/slideEdits.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
@@ -352,12 +352,14 @@ test('the show answers the mouse and keys as PowerPoint does, lists its keys on 
   const deck = await importSample(server, '放映鼠标测试');
   await open(page, server, `#/edit/${deck.id}`);
   await page.getByRole('button', { name: '演讲者视图' }).click();
+  await goOnAnyway(page);
   await expect(page).toHaveURL(new RegExp(`#/console/${deck.id}$`));
   await expect(page.locator('.console-page')).toHaveAttribute('data-position', '0');
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`#/edit/${deck.id}$`));
 
   await page.getByRole('button', { name: '从头放映' }).click();
+  await goOnAnyway(page);
   await expect(page.locator('.present-page')).toHaveAttribute('data-ready', 'true');
   const shown = audienceSlides(deck.slides);
   const at = (n: number) => shown[n]!.id;

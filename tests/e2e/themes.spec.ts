@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, repoRoot, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
+import { expect, goOnAnyway, repoRoot, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
 import { slideEdits } from '../fixtures/slideEdits.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
@@ -72,6 +72,7 @@ test('the theme is changed in the editor from live thumbnails, saved, and undone
   expect((await server.api.getDeck({ deckId })).theme).toBe('contrast');
   // The show uses it.
   await page.keyboard.press('F5');
+  await goOnAnyway(page);
   await expect(page.locator('.present-page')).toHaveClass(/theme-contrast/);
 });
 

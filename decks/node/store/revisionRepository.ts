@@ -27,10 +27,12 @@ export function createRevisionRepository(db: Db) {
     `INSERT INTO revisions (id, deck_id, label, auto, created_at, snapshot) VALUES (@id, @deckId, @label, @auto, @createdAt, @snapshot)`,
   );
   const snapshot = db.prepare<[string, string], { snapshot: string }>(`SELECT snapshot FROM revisions WHERE deck_id = ? AND id = ?`);
-  const lastNamed = db.prepare<[string], { label: string; figures: string }>(
-    `SELECT label, json_extract(snapshot, '$.figures') AS figures FROM revisions WHERE deck_id = ? AND auto = 0
-     ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+  const lastNamed = db.prepare<[string], { id: string; label: string }>(
+    `SELECT id, label FROM revisions WHERE deck_id = ? AND auto = 0 ORDER BY created_at DESC, rowid DESC LIMIT 1`,
   );
+  const snapshotFigures = db.prepare<[string], { figures: string }>(`SELECT json_extract(snapshot, '$.figures') AS figures FROM revisions WHERE id = ?`);
+  // A snapshot never changes: its figures, once read (a large deck's take over 100 ms), are kept for the next check.
+  const figuresOf = new Map<string, StoredFigure[]>();
   const pruneAuto = db.prepare<[string, string, number]>(
     `DELETE FROM revisions WHERE deck_id = ? AND auto = 1 AND rowid NOT IN
        (SELECT rowid FROM revisions WHERE deck_id = ? AND auto = 1 ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
@@ -52,9 +54,15 @@ export function createRevisionRepository(db: Db) {
     lastNamedFigures(deckId: string): { label: string; figures: StoredFigure[] } | null {
       const row = lastNamed.get(deckId);
       if (!row) return null;
-      const parsed = z.array(StoredFigure).safeParse(JSON.parse(row.figures));
-      if (!parsed.success) throw dbCorrupt({ zh: `版本“${row.label}”的内容无法读取`, en: `the version “${row.label}” cannot be read` });
-      return { label: row.label, figures: parsed.data };
+      let figures = figuresOf.get(row.id);
+      if (!figures) {
+        const parsed = z.array(StoredFigure).safeParse(JSON.parse(snapshotFigures.get(row.id)?.figures ?? 'null'));
+        if (!parsed.success) throw dbCorrupt({ zh: `版本“${row.label}”的内容无法读取`, en: `the version “${row.label}” cannot be read` });
+        figures = parsed.data;
+        if (figuresOf.size >= 8) figuresOf.delete(figuresOf.keys().next().value!);
+        figuresOf.set(row.id, figures);
+      }
+      return { label: row.label, figures };
     },
     /** The snapshot of a revision of this deck, or undefined when there is none. */
     snapshot(deckId: string, id: string): Snapshot | undefined {

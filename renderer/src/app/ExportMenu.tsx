@@ -35,9 +35,11 @@ export interface ExportMenuProps {
   className?: string;
   /** Filled with a runner of the menu's exports by key, for the export commands (keys, the native menu). */
   control?: MutableRefObject<((key: string) => void) | null>;
+  /** May hold an export back (the editor first offers its pre-flight check); calls `go` to export. */
+  gate?: (go: () => void) => void;
 }
 
-export function ExportMenu({ deckId, beforeExport, className, control }: ExportMenuProps) {
+export function ExportMenu({ deckId, beforeExport, className, control, gate }: ExportMenuProps) {
   const t = useT();
   const [lang] = useLang();
   const [state, setState] = useState<ExportState>(null);
@@ -58,17 +60,18 @@ export function ExportMenu({ deckId, beforeExport, className, control }: ExportM
     },
     [deckId, beforeExport, lang, t],
   );
+  const start = useCallback((choice: ExportChoice) => (gate ? gate(() => void run(choice)) : void run(choice)), [gate, run]);
 
   useEffect(() => {
     if (!control) return;
     control.current = (key) => {
       const choice = EXPORT_CHOICES.find((c) => c.key === key);
-      if (choice && !running) void run(choice);
+      if (choice && !running) start(choice);
     };
     return () => {
       control.current = null;
     };
-  }, [control, run, running]);
+  }, [control, start, running]);
 
   useEffect(() => {
     if (state?.kind !== 'done') return;
@@ -86,7 +89,7 @@ export function ExportMenu({ deckId, beforeExport, className, control }: ExportM
           key: choice.key,
           label: t(choice.label),
           run: () => {
-            if (!running) void run(choice);
+            if (!running) start(choice);
           },
         }))}
       />

@@ -4,10 +4,12 @@
 // editorCommands.ts. This file lays the editor out and wires focus, the command context and saving on leave.
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { errorMessage, type DeckApi } from '../../../decks/common/api.ts';
+import { worthOffering } from '../../../decks/common/preflight.ts';
 import { missingPictures } from '../../../decks/common/audience.ts';
 import type { Layout, Slide, Theme } from '../../../decks/common/model.ts';
 import { getApi } from '../api/getApi.ts';
 import { AppHeader } from '../app/AppHeader.tsx';
+import { Dialog } from '../app/Dialog.tsx';
 import { FileInput } from '../app/FileInput.tsx';
 import { Icon } from '../app/Icon.tsx';
 import { Toast, type ToastMessage } from '../app/Toast.tsx';
@@ -25,7 +27,7 @@ import type { EditorStore } from './editorStore.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { fieldKey, fieldText, parseFieldKey, setFieldText } from './fields.ts';
 import { caretOffset, placeCaret, selectRange } from './richText.ts';
-import { SidePanel } from './SidePanel.tsx';
+import { SidePanel, type Side } from './SidePanel.tsx';
 import { single } from './selection.ts';
 import { Sorter } from './Sorter.tsx';
 import { pictureFileOf } from './pictureFiles.ts';
@@ -106,6 +108,11 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
   const figures = useMemo(() => figureMap(model.figures), [model.figures]);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [overflowing, setOverflowing] = useState<ReadonlySet<string>>(new Set());
+  const overflowRef = useRef(overflowing);
+  overflowRef.current = overflowing;
+  /** The pre-flight check offered before a show or an export: how much it found, and how to go on anyway. */
+  const [offer, setOffer] = useState<{ action: 'present' | 'export'; n: number; blocking: number; go: () => void } | null>(null);
+  const [sideRequest, setSideRequest] = useState<{ side: Side } | null>(null);
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const pendingFocus = useRef<{ key: string; start: number; end: number } | null>(null);
   const lastCaret = useRef<{ key: string; offset: number } | null>(null);
@@ -176,6 +183,28 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
     });
   }, []);
 
+  // ---- the pre-flight check, offered before a show or an export ----
+
+  /** Runs `go` at once when the check finds nothing to look at; else offers the check first (检查 / 仍然放映). */
+  const offerCheck = useCallback(
+    async (action: 'present' | 'export', go: () => void) => {
+      let found;
+      try {
+        await store.flush();
+        found = await api.checkDeck({ deckId: store.deck.id, overflowing: [...overflowRef.current] });
+      } catch {
+        // A check that cannot run never stands between staff and their show.
+        go();
+        return;
+      }
+      const open = worthOffering(found.findings);
+      if (open.length === 0) go();
+      else setOffer({ action, n: open.length, blocking: found.blocking, go });
+    },
+    [store, api],
+  );
+  const exportGate = useCallback((go: () => void) => void offerCheck('export', go), [offerCheck]);
+
   // ---- commands ----
 
   const context = useCallback(
@@ -189,7 +218,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
       focusField: focus.focusField,
       exportAs: (choice) => exportControl.current?.(choice),
       present: (from) => {
-        void store.flush().then(() => {
+        void offerCheck('present', () => {
           const { model: m, selection: sel } = store.getState();
           if (from === 'console') return navigate({ name: 'console', deckId: deck.id });
           navigate({ name: 'present', deckId: deck.id, slideIndex: from === 'current' ? Math.max(0, m.slides.findIndex((s) => s.id === sel.current)) : 0 });
@@ -212,7 +241,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
         return el && slideId ? { slideId, index: Number(el.dataset.picture) } : null;
       },
     }),
-    [store, api, t, lang, say, focus, deck.id],
+    [store, api, t, lang, say, focus, deck.id, offerCheck],
   );
   const run = useCommands(EDITOR_COMMANDS, context);
   // For drawing: what can run follows this render's state (the context menu reads it; buttons get `states`).
@@ -372,6 +401,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
         onInsertFigure={insertFigure}
         flush={flush}
         exportControl={exportControl}
+        exportGate={exportGate}
         themeControl={themeControl}
         theme={theme}
         onChooseTheme={chooseTheme}
@@ -474,6 +504,8 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
           onToggleHidden={toggleHidden}
           onChoosePicture={choosePicture}
           onRestored={(label) => say(t('editor.history.restored', { label }), true)}
+          overflowing={overflowing}
+          request={sideRequest}
         />
         )}
       </div>
@@ -489,6 +521,35 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
         />
       )}
       {approving && <ApproveDialog onApprove={approve} onClose={() => setApproving(false)} />}
+      {offer && (
+        <Dialog title={t('preflight.offerTitle')} onClose={() => setOffer(null)} className="preflight-offer">
+          <p className="dialog-text">{t('preflight.offerText', { n: offer.n, blocking: offer.blocking })}</p>
+          <div className="dialog-actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                const go = offer.go;
+                setOffer(null);
+                go();
+              }}
+            >
+              {t(offer.action === 'present' ? 'preflight.offerPresent' : 'preflight.offerExport')}
+            </button>
+            <button
+              type="button"
+              className="button primary"
+              data-autofocus
+              onClick={() => {
+                setOffer(null);
+                setSideRequest({ side: 'check' });
+              }}
+            >
+              {t('preflight.offerCheck')}
+            </button>
+          </div>
+        </Dialog>
+      )}
       <Toast toast={toast} onDone={() => setToast(null)} />
     </div>
     </SlideAssetsContext.Provider>

@@ -25,6 +25,8 @@ interface EditorToolbarProps {
   flush(): Promise<void>;
   /** The export menu's runner, for the export commands (keys, native menu). */
   exportControl: MutableRefObject<((choice: string) => void) | null>;
+  /** Holds an export until the pre-flight check was offered (see ExportMenu's gate). */
+  exportGate(go: () => void): void;
   /** Opens the theme panel, for the theme command (native menu). */
   themeControl: MutableRefObject<(() => void) | null>;
   theme: Theme;
@@ -47,7 +49,7 @@ function EditorThemePicker({ theme, onChoose, previewOf }: { theme: Theme; onCho
 }
 
 export const EditorToolbar = memo(function EditorToolbar(props: EditorToolbarProps) {
-  const { deckId, states, run, figures, onInsertSlide, onInsertFigure, flush, exportControl, themeControl, theme, onChooseTheme, previewOf } = props;
+  const { deckId, states, run, figures, onInsertSlide, onInsertFigure, flush, exportControl, exportGate, themeControl, theme, onChooseTheme, previewOf } = props;
   const t = useT();
   const [lang] = useLang();
   const button = (id: CommandId, icon: EditorIconName, more: { iconOnly?: boolean; label?: string; className?: string } = {}) => (
@@ -98,7 +100,7 @@ export const EditorToolbar = memo(function EditorToolbar(props: EditorToolbarPro
         {button('approve', 'seal', { label: t('approve.button') })}
       </div>
       <div className="tool-group">
-        <ExportMenu deckId={deckId} beforeExport={flush} control={exportControl} />
+        <ExportMenu deckId={deckId} beforeExport={flush} control={exportControl} gate={exportGate} />
       </div>
       <div className="tool-group">
         {button('present-console', 'slides', { label: t('editor.presentConsole') })}

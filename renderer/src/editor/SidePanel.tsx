@@ -1,6 +1,6 @@
 // The panel beside the canvas, in tabs: the inspector (layout, pictures, notes, the slide's figures), the deck's
-// figures (数据), what to check (missing photos, import warnings) and the versions.
-import { useCallback, useMemo, useState } from 'react';
+// figures (数据), what to check (missing photos, import warnings), the pre-flight check (放映前检查) and the versions.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { missingPictures } from '../../../decks/common/audience.ts';
 import type { DeckApi } from '../../../decks/common/api.ts';
 import type { Slide } from '../../../decks/common/model.ts';
@@ -12,10 +12,11 @@ import { FiguresPanel } from './FiguresPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { Inspector } from './Inspector.tsx';
 import { MissingPhotos } from './MissingPhotos.tsx';
+import { PreflightPanel } from './PreflightPanel.tsx';
 import { single } from './selection.ts';
 import { WarningsPanel } from './WarningsPanel.tsx';
 
-type Side = 'inspector' | 'figures' | 'warnings' | 'history';
+export type Side = 'inspector' | 'figures' | 'warnings' | 'check' | 'history';
 
 interface SidePanelProps {
   api: DeckApi;
@@ -28,12 +29,19 @@ interface SidePanelProps {
   onToggleHidden(): void;
   onChoosePicture(target: PictureTarget): void;
   onRestored(label: string): void;
+  /** The slides the editor measured as overflowing (for the pre-flight check). */
+  overflowing: ReadonlySet<string>;
+  /** A tab to open from outside (the show's and the exports' offer of the check); a new object each time. */
+  request: { side: Side } | null;
 }
 
-export function SidePanel({ api, store, state, current, figures, hidden, onToggleHidden, onChoosePicture, onRestored }: SidePanelProps) {
+export function SidePanel({ api, store, state, current, figures, hidden, onToggleHidden, onChoosePicture, onRestored, overflowing, request }: SidePanelProps) {
   const t = useT();
   const [side, setSide] = useState<Side>('inspector');
   const [focusFigure, setFocusFigure] = useState<string | null>(null);
+  useEffect(() => {
+    if (request) setSide(request.side);
+  }, [request]);
   const showFigure = useCallback((key: string) => {
     setSide('figures');
     setFocusFigure(key);
@@ -45,6 +53,7 @@ export function SidePanel({ api, store, state, current, figures, hidden, onToggl
     { key: 'inspector', label: t('editor.tab.inspector') },
     { key: 'figures', label: t('editor.tab.figures') },
     { key: 'warnings', label: t('editor.tab.warnings'), badge: openWarnings },
+    { key: 'check', label: t('editor.tab.check') },
     { key: 'history', label: t('editor.tab.history') },
   ];
   return (
@@ -74,6 +83,9 @@ export function SidePanel({ api, store, state, current, figures, hidden, onToggl
             <MissingPhotos slides={state.model.slides} onJump={jumpTo} onAdd={(slideId, index) => onChoosePicture({ slideId, index })} />
             <WarningsPanel warnings={state.warnings} slides={state.model.slides} onJump={jumpTo} onDismiss={(id) => void store.dismissWarning(id)} />
           </>
+        )}
+        {side === 'check' && (
+          <PreflightPanel api={api} store={store} state={state} overflowing={overflowing} onJump={jumpTo} onShowFigure={showFigure} onChoosePicture={onChoosePicture} />
         )}
         {side === 'history' && <HistoryPanel api={api} store={store} onRestored={onRestored} />}
       </div>

@@ -385,6 +385,26 @@ export class EditorStore {
     return approval;
   }
 
+  // ---- confirmations (放映前检查) ----
+
+  /**
+   * Marks figures as confirmed by a person (or not). No edit of the deck, so no undo step: the model and what is
+   * stored take the confirmation together, and nothing is left for autosave.
+   */
+  async confirmFigures(keys: readonly string[], confirmed = true): Promise<void> {
+    const at = confirmed ? this.clock().toISOString() : null;
+    const wanted = new Set(keys);
+    const mark = (m: EditorModel): EditorModel => ({ ...m, figures: m.figures.map((f) => (wanted.has(f.key) ? { ...f, confirmedAt: at } : f)) });
+    const dirty = this.dirty();
+    this.saved = mark(this.saved);
+    this.set({ model: dirty ? mark(this.state.model) : this.saved });
+    try {
+      await this.api.confirmFigures({ deckId: this.deck.id, keys: [...keys], confirmed });
+    } catch (err) {
+      this.set({ error: err });
+    }
+  }
+
   // ---- import warnings ----
 
   async dismissWarning(id: string): Promise<void> {

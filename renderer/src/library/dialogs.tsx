@@ -109,6 +109,19 @@ export function ImportedDialog({ result, onOpen, onClose }: { result: Result<'im
       <p className="dialog-text">
         <Icon name="check" /> {t('import.summary', { slides: result.slides, figures: result.figures })}
       </p>
+      {result.consistency.length > 0 && (
+        <>
+          <p className="dialog-text">{t('import.consistencyIntro')}</p>
+          <ul className="warning-list">
+            {result.consistency.map((c) => (
+              <li key={c.id} className="warning kind-consistency">
+                <span className="warning-kind">{t('preflight.kind.consistency')}</span>
+                <span className="warning-message">{lang === 'zh' ? c.message.zh : c.message.en}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {result.warnings.length === 0 ? (
         <p className="dialog-text muted">{t('import.noWarnings')}</p>
       ) : (

@@ -134,3 +134,13 @@ describe('the consistency check', () => {
     expect(check('接待游客168万人次，旅游收入2.4亿元，分别增长21.5%和18.3%。')).toEqual([]);
   });
 });
+
+describe('a measure given for many parts', () => {
+  it('is a series, not one number told differently', async () => {
+    const parts = ['一', '二', '三', '四'].map((n, i) => `${n}、第${i + 1}片区\n第${i + 1}片区研发投入增长${4.5 + i}%。\n`).join('\n');
+    expect(checkConsistency(await deckOf(`片区工作汇报\n\n${parts}`))).toEqual([]);
+    // Told twice with two values, it is found.
+    const twice = `片区工作汇报\n\n一、第1片区\n研发投入增长4.5%。\n\n二、第2片区\n研发投入增长5.5%。\n`;
+    expect(checkConsistency(await deckOf(twice)).map((f) => f.kind)).toEqual(['value-mismatch']);
+  });
+});

@@ -78,7 +78,8 @@ describe('checkDeck', () => {
   it('lists the slides the renderer measured as overflowing, and says whether it measured', async () => {
     const deckId = await faultyDeck();
     expect((await service.checkDeck({ deckId })).findings.some((f) => f.kind === 'overflow')).toBe(false);
-    const measured = await service.checkDeck({ deckId, overflowing: ['quiet', 'not-a-slide'] });
+    // A hidden slide never reaches the audience: its overflow does not count.
+    const measured = await service.checkDeck({ deckId, overflowing: ['quiet', 'hidden', 'not-a-slide'] });
     expect(measured.overflowMeasured).toBe(true);
     expect(measured.findings.filter((f) => f.kind === 'overflow').map((f) => [f.slideId, f.severity, f.fixes])).toEqual([['quiet', 'block', ['hide']]]);
   });

@@ -49,6 +49,25 @@ describe('EditorStore', () => {
     expect((await service.getDeck({ deckId })).slides[2]!.title).toBe('改过的标题');
   });
 
+  it('confirms figures without an undo step or a save, keeping unsaved edits, and a typed value is confirmed', async () => {
+    const id = slideId();
+    store.edit((m) => ({ ...m, slides: updateSlide(m.slides, id, { title: '未保存的标题' }) }), { label: 'typing', group: `${id}:title` });
+    const steps = store.getState().stack.past.length;
+    await store.confirmFigures(['f2']);
+    const f2 = store.getState().model.figures.find((f) => f.key === 'f2')!;
+    expect(typeof f2.confirmedAt).toBe('string');
+    expect(store.getState().model.slides[2]!.title).toBe('未保存的标题');
+    expect(store.getState().stack.past).toHaveLength(steps);
+    expect((await service.listFigures({ deckId })).figures.find((f) => f.key === 'f2')!.confirmedAt).toEqual(expect.any(String));
+    await store.flush();
+    expect((await service.getDeck({ deckId })).slides[2]!.title).toBe('未保存的标题');
+    // A value typed by a person is confirmed, on screen and in the store.
+    expect(store.setFigure('f1', '5.8')).toBeNull();
+    expect(store.getState().model.figures.find((f) => f.key === 'f1')!.confirmedAt).toEqual(expect.any(String));
+    await store.flush();
+    expect((await service.listFigures({ deckId })).figures.find((f) => f.key === 'f1')!.confirmedAt).toEqual(expect.any(String));
+  });
+
   it('checks a figure value before changing anything, and updates and stores a good one', async () => {
     const err = store.setFigure('f1', 'abc');
     expect(err?.code).toBe('INVALID_ARGUMENT');
