@@ -6,7 +6,7 @@
 // that presents it. Deterministic: the same report gives the same deck (s1, s2 …, f1, f2 …, w1, w2 …).
 import type { Block, ImportWarning, ReportCaption, ReportDoc, ReportParagraph, ReportSection, Slide } from '../../common/model.ts';
 import { LIMITS } from '../../common/model.ts';
-import { extractFigures, paragraphWithRefs, type ExtractedFigure } from '../report/figureExtract.ts';
+import { extractFigures, figuresByParagraph, paragraphWithRefs, type ExtractedFigure } from '../report/figureExtract.ts';
 import { headingWords, isDateLine, isSignOff } from '../report/lines.ts';
 import {
   BULLET_MAX,
@@ -474,19 +474,8 @@ export function generateDeck(doc: ReportDoc, opts: { title?: string; date?: stri
   const condensed = condensesReport(doc);
   const all = [...doc.lead, ...doc.sections.flatMap((s) => s.paragraphs), ...doc.closing];
   const texts = new Map(all.map((p) => [p.index, p.text]));
-  // Figures grouped by paragraph once: a long report has thousands of both, so no per-paragraph scans of all figures.
-  const groupByParagraph = (list: readonly ExtractedFigure[]) => {
-    const out = new Map<number, ExtractedFigure[]>();
-    for (const f of list) {
-      if (!f.source) continue;
-      const at = out.get(f.source.paragraph);
-      if (at) at.push(f);
-      else out.set(f.source.paragraph, [f]);
-    }
-    return out;
-  };
   let figures = extractFigures(doc);
-  let byParagraph = groupByParagraph(figures);
+  let byParagraph = figuresByParagraph(figures);
   // A condensed deck keeps the figures it shows on cards; the rest stay words in the notes.
   const cardsOf = new Map<ReportSection | 'lead', ExtractedFigure[]>();
   if (condensed) {
@@ -495,7 +484,7 @@ export function generateDeck(doc: ReportDoc, opts: { title?: string; date?: stri
     for (const s of doc.sections) cardsOf.set(s, pick(s.paragraphs, 1));
     const kept = new Set([...cardsOf.values()].flat());
     figures = figures.filter((f) => kept.has(f));
-    byParagraph = groupByParagraph(figures);
+    byParagraph = figuresByParagraph(figures);
   }
   const byKey = new Map(figures.map((f) => [f.key, f]));
   const displays = displaysOf(figures);

@@ -8,7 +8,7 @@ import type { DiffPart, RefreshItem, RefreshReview } from '../../common/api.ts';
 import { formatFigure } from '../../common/figures.ts';
 import type { Figure, ReportDoc, ReportParagraph, Slide } from '../../common/model.ts';
 import { generateDeck } from '../generate/index.ts';
-import { paragraphWithRefs, reportParagraphs, type ExtractedFigure } from '../report/figureExtract.ts';
+import { figuresByParagraph, paragraphWithRefs, reportParagraphs, type ExtractedFigure } from '../report/figureExtract.ts';
 
 /** What applying one item does (see refreshApply.ts). */
 export type PlanStep =
@@ -45,17 +45,6 @@ const masked = (text: string) => text.replace(NUMBER, '#');
 function sectionOf(doc: ReportDoc): Map<number, string> {
   const out = new Map<number, string>();
   for (const s of doc.sections) for (const p of s.paragraphs) out.set(p.index, s.title);
-  return out;
-}
-
-function byParagraph(figures: readonly ExtractedFigure[]): Map<number, ExtractedFigure[]> {
-  const out = new Map<number, ExtractedFigure[]>();
-  for (const f of figures) {
-    if (!f.source) continue;
-    const list = out.get(f.source.paragraph);
-    if (list) list.push(f);
-    else out.set(f.source.paragraph, [f]);
-  }
   return out;
 }
 
@@ -205,8 +194,8 @@ export function refreshPlan({ base, revised, fileName, deck }: RefreshInput): Re
   const newSection = sectionOf(revised);
   const oldParagraphs = reportParagraphs(base);
   const newParagraphs = reportParagraphs(revised);
-  const oldFigures = byParagraph(baseGen.figures);
-  const revisedByParagraph = byParagraph(newGen.figures);
+  const oldFigures = figuresByParagraph(baseGen.figures);
+  const revisedByParagraph = figuresByParagraph(newGen.figures);
   const deckFigures = new Map(deck.figures.map((f) => [f.key, f]));
 
   // Where the deck shows each old paragraph: the slide whose notes hold it as generated; else the slide the import put

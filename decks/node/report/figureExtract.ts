@@ -161,6 +161,18 @@ export function extractFigures(doc: ReportDoc): ExtractedFigure[] {
   return figures;
 }
 
+/** Figures grouped by the paragraph they come from, in order: a long report has thousands of both, so no per-paragraph scans. */
+export function figuresByParagraph(list: readonly ExtractedFigure[]): Map<number, ExtractedFigure[]> {
+  const out = new Map<number, ExtractedFigure[]>();
+  for (const f of list) {
+    if (!f.source) continue;
+    const at = out.get(f.source.paragraph);
+    if (at) at.push(f);
+    else out.set(f.source.paragraph, [f]);
+  }
+  return out;
+}
+
 /** The paragraph's text with each of its figures replaced by a reference, `{fig:KEY}`. */
 export function paragraphWithRefs(p: ReportParagraph, figures: readonly ExtractedFigure[]): string {
   const own = figures.filter((f) => f.source?.paragraph === p.index).sort((a, b) => a.source!.start - b.source!.start);

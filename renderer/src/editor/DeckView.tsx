@@ -520,6 +520,7 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
           onClose={closeMenu}
         />
       )}
+      {approving && <ApproveDialog onApprove={approve} onClose={() => setApproving(false)} />}
       {offer && (
         <Dialog title={t('preflight.offerTitle')} onClose={() => setOffer(null)} className="preflight-offer">
           <p className="dialog-text">{t('preflight.offerText', { n: offer.n, blocking: offer.blocking })}</p>
@@ -549,7 +550,6 @@ function Editor({ store, api }: { store: EditorStore; api: DeckApi }) {
           </div>
         </Dialog>
       )}
-      {approving && <ApproveDialog onApprove={approve} onClose={() => setApproving(false)} />}
       <Toast toast={toast} onDone={() => setToast(null)} />
     </div>
     </SlideAssetsContext.Provider>
