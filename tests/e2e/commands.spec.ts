@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { readPdf } from '../unit/export/pdfText.ts';
 import { makePng } from '../unit/export/testFiles.ts';
-import { expect, goOnAnyway, repoRoot, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
+import { expect, goOnAnyway, repoRoot, saved, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
 import { slideEdits } from '../fixtures/slideEdits.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
@@ -30,8 +30,6 @@ async function openDeck(page: Page, server: HuibaoServer, deckId: string): Promi
 
 const list = (page: Page) => page.getByRole('listbox', { name: '幻灯片' });
 const option = (page: Page, n: number) => list(page).getByRole('option', { name: new RegExp(`^第${n}张：`) });
-const saved = (page: Page) => expect(page.locator('.save-status')).toHaveText('已保存');
-
 test('F5 starts the show at the first slide, Shift+F5 at the current one — also from a slide text, and the page never reloads', async ({ page, server }) => {
   const deckId = await importSample(server);
   const deck = await server.api.getDeck({ deckId });

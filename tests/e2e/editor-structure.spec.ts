@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { SlideContent } from '../../decks/common/api.ts';
-import { expect, repoRoot, test, type HuibaoServer } from './fixtures.ts';
+import { expect, repoRoot, saved, test, type HuibaoServer } from './fixtures.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
 
@@ -20,7 +20,6 @@ async function importSample(server: HuibaoServer): Promise<string> {
   return (await server.api.importReport({ fileName: 'shangyu.txt', dataBase64: readFileSync(SAMPLE).toString('base64') })).deckId;
 }
 
-const saved = (page: Page) => expect(page.locator('.save-status')).toHaveText('已保存');
 const list = (page: Page) => page.getByRole('listbox', { name: '幻灯片' });
 const titles = async (server: HuibaoServer, deckId: string) => (await server.api.getDeck({ deckId })).slides.map((s) => s.title);
 

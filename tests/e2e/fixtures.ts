@@ -113,3 +113,11 @@ export async function openImportedDeck(page: Page, dialog: Locator): Promise<{ d
 export function uniqueTitle(prefix: string): string {
   return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 }
+
+/** Opens the editor on a deck, from the library page (as the app itself navigates). */
+export async function openEditor(page: Page, server: HuibaoServer, deckId: string): Promise<void> {
+  await page.goto(server.url);
+  await expect(page).toHaveURL(/#\/$/);
+  await page.evaluate((id) => (window.location.hash = `#/edit/${id}`), deckId);
+  await expect(page.getByRole('listbox', { name: '幻灯片' })).toBeVisible();
+}

@@ -11,7 +11,7 @@ import { audienceSlides } from '../../decks/common/audience.ts';
 import { DISPLAY_EDGE, imageSize, sniffImageMime } from '../../decks/common/imageFormat.ts';
 import type { Deck, Slide } from '../../decks/common/model.ts';
 import { readPdf } from '../unit/export/pdfText.ts';
-import { expect, goOnAnyway, repoRoot, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
+import { expect, goOnAnyway, repoRoot, saved, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
 import { dropFile, paintPhoto, pasteFile } from './photos.ts';
 import { slideEdits } from '../fixtures/slideEdits.ts';
 
@@ -30,7 +30,6 @@ async function backToEditor(page: Page, deckId: string): Promise<void> {
   await expect(page.getByRole('listbox', { name: '幻灯片' })).toBeVisible();
 }
 
-const saved = (page: Page) => expect(page.locator('.save-status')).toHaveText('已保存');
 const slideOption = (page: Page, n: number) => page.getByRole('listbox', { name: '幻灯片' }).getByRole('option', { name: new RegExp(`^第${n}张`) });
 
 async function exportFrom(page: Page, item: string): Promise<Buffer> {

@@ -3,19 +3,10 @@
 // from its finding, a finding is dismissed (and stays so), and an export offers the check too.
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openImportedDeck, repoRoot, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
+import { expect, openEditor, openImportedDeck, repoRoot, saved, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
 import { paintPhoto } from './photos.ts';
 
 const SHOTS = join(repoRoot, process.env.HUIBAO_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test-results/screenshots');
-
-async function openEditor(page: Page, server: HuibaoServer, deckId: string): Promise<void> {
-  await page.goto(server.url);
-  await expect(page).toHaveURL(/#\/$/);
-  await page.evaluate((id) => (window.location.hash = `#/edit/${id}`), deckId);
-  await expect(page.getByRole('listbox', { name: '幻灯片' })).toBeVisible();
-}
-
-const saved = (page: Page) => expect(page.locator('.save-status')).toHaveText('已保存');
 
 test('F5 offers the check; staff add the missing photo from its finding, and present', async ({ page, server }) => {
   test.setTimeout(120_000);

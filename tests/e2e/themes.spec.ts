@@ -3,20 +3,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, goOnAnyway, repoRoot, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
+import { expect, goOnAnyway, openEditor, repoRoot, saved, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
 import { slideEdits } from '../fixtures/slideEdits.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
 const SHOTS = join(repoRoot, process.env.HUIBAO_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test-results/screenshots');
-
-async function openEditor(page: Page, server: HuibaoServer, deckId: string): Promise<void> {
-  await page.goto(server.url);
-  await expect(page).toHaveURL(/#\/$/);
-  await page.evaluate((id) => (window.location.hash = `#/edit/${id}`), deckId);
-  await expect(page.getByRole('listbox', { name: '幻灯片' })).toBeVisible();
-}
-
-const saved = (page: Page) => expect(page.locator('.save-status')).toHaveText('已保存');
 
 test('the theme is changed in the editor from live thumbnails, saved, and undone in one step', async ({ page, server }) => {
   const { deckId } = await server.api.importReport({ fileName: 'sample.txt', dataBase64: readFileSync(SAMPLE).toString('base64') });
