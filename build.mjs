@@ -8,7 +8,22 @@ const node = { bundle: true, platform: 'node', target: 'node24', packages: 'exte
 const jobs = [];
 
 if (existsSync(here('decks/node/cli.ts'))) {
-  jobs.push(build({ ...node, entryPoints: [here('decks/node/cli.ts')], outfile: here('dist/cli.mjs'), format: 'esm' }));
+  // Started anew for every command, so it loads only what the command needs: the pure-JS packages every command uses
+  // are bundled in (one file to read, not a package's hundred), and what only some commands need (reports, exports,
+  // the HTTP host; pptxgenjs, mammoth, playwright-core, imported on demand) is split into chunks loaded by import().
+  jobs.push(
+    build({
+      ...node,
+      packages: undefined,
+      external: ['better-sqlite3', 'pptxgenjs', 'mammoth', 'playwright-core'],
+      entryPoints: { cli: here('decks/node/cli.ts') },
+      outdir: here('dist'),
+      splitting: true,
+      chunkNames: 'cli-chunks/[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
+      format: 'esm',
+    }),
+  );
 }
 if (existsSync(here('electron/main/index.ts'))) {
   jobs.push(build({ ...node, entryPoints: [here('electron/main/index.ts')], outfile: here('dist/electron/main.mjs'), format: 'esm', external: ['electron'] }));

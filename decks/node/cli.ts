@@ -1,4 +1,4 @@
-// The `huibao` command (stable: scripts rely on it). Bundled by build.mjs to dist/cli.mjs and started by
+// The `huibao` command (stable: scripts rely on it). Bundled by build.mjs to dist/cli.mjs (and dist/cli-chunks/) and started by
 // bin/huibao.mjs. Every call goes through the same dispatch() as the hosts, so arguments and results are checked
 // the same way. With --json, the last line of stdout is exactly one JSON object; errors are one line on stderr.
 import { spawn } from 'node:child_process';
@@ -7,12 +7,12 @@ import { basename, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiError, createClient, dispatch, EXPORT_FORMATS, parseResult, type DeckApi, type ExportFormat } from '../common/api.ts';
 import type { Deck } from '../common/model.ts';
-import { readBundleFile } from './export/bundleFile.ts';
 import { writeFileWhole } from './fileWrite.ts';
-import { startHttpHost } from './http/server.ts';
 import { findAppRoot, rendererDir, resolveDbPath, sampleReportPath, userDataDir } from './paths.ts';
-import { readReportFile } from './report/index.ts';
 import { createService, ensureSampleDeck, type DeckService } from './service.ts';
+// What only one command needs is imported by that command (build.mjs splits it into chunks): reading a report,
+// a bundle file, the HTTP host. `decks` and `show` then load no report reader, exporter or browser driver.
+
 
 /** A mistake in how the command was called: exit code 2 and a pointer to the help. */
 class UsageError extends Error {
@@ -242,6 +242,7 @@ function showText(deck: Deck): string {
 
 async function runImport(o: Output, positionals: string[], options: Options): Promise<void> {
   expectPositionals('import', positionals, ['FILE']);
+  const { readReportFile } = await import('./report/index.ts');
   const decoded = await readReportFile(positionals[0]!);
   const service = openService(options);
   try {
@@ -317,6 +318,7 @@ async function runExport(o: Output, positionals: string[], options: Options): Pr
 async function runOpenBundle(o: Output, positionals: string[], options: Options): Promise<void> {
   expectPositionals('open-bundle', positionals, ['FILE']);
   const file = positionals[0]!;
+  const { readBundleFile } = await import('./export/bundleFile.ts');
   const args = readBundleFile(file);
   const service = openService(options);
   try {
@@ -347,6 +349,7 @@ async function runServe(o: Output, positionals: string[], options: Options): Pro
   const staticDir = rendererDir(appRoot);
   if (!existsSync(join(staticDir, 'index.html'))) o.err('huibao: the app is not built yet (run `npm run build`); only the API is served · 界面尚未构建，请先运行 npm run build');
   const service = openService(options);
+  const { startHttpHost } = await import('./http/server.ts');
   let host: Awaited<ReturnType<typeof startHttpHost>>;
   try {
     try {
