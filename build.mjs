@@ -34,13 +34,14 @@ if (existsSync(here('electron/preload/index.ts'))) {
 }
 if (existsSync(here('renderer/index.html'))) {
   const { build: viteBuild } = await import('vite');
-  // The app, then the export page beside it (see vite.config.ts), into a folder of this build's own; it then replaces
+  // The app, then the show's page and the export page beside it (see vite.config.ts), into a folder of this build's own; it then replaces
   // dist/renderer in two renames, so a host or a test reading dist/renderer meanwhile never finds it half built.
   const staging = here(`dist/.renderer-${process.pid}`);
   const configFile = here('vite.config.ts');
   jobs.push(
     (async () => {
       await viteBuild({ configFile, logLevel: 'warn', build: { outDir: staging } });
+      if (existsSync(here('renderer/present.html'))) await viteBuild({ configFile, mode: 'present', logLevel: 'warn', build: { outDir: staging } });
       if (existsSync(here('renderer/export.html'))) await viteBuild({ configFile, mode: 'export', logLevel: 'warn', build: { outDir: staging } });
       const target = here('dist/renderer');
       const old = here(`dist/.renderer-old-${process.pid}`);

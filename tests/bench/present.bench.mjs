@@ -26,7 +26,7 @@ const root = new URL('../../', import.meta.url).pathname;
 const REVEAL_DIST = join(root, 'node_modules/reveal.js/dist');
 const THEMES = join(root, 'assets/themes');
 const PRESENTER_CSS = join(root, 'renderer/src/presenter/presenter.css');
-const SIZES = (process.env.BENCH_SIZES ?? '50,200').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '50,200,500').split(',').map(Number);
 const OPEN_RUNS = Number(process.env.BENCH_OPEN_RUNS ?? 5);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 30);
 /** Longer than the fade (reveal's `fast` is 0.4 s): each press meets a settled slide, as a presenter's does. */
@@ -173,19 +173,18 @@ function changeTimes(page, count, settleMs) {
     async ({ n, settleMs }) => {
       const b = window.__bench;
       const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-      const sections = () => document.querySelectorAll('.reveal .slides > section');
-      const presentIndex = () => [...sections()].findIndex((s) => s.classList.contains('present'));
       const key = [];
       const changed = [];
       for (let i = 0; i < n; i++) {
-        const target = presentIndex() + 1;
+        // The section after the shown one, by element: Huibao's reveal.js holds a window of sections that moves
+        // after a change, so an index would not name the same slide from one frame to the next.
+        const target = document.querySelector('.reveal .slides > section.present')?.nextElementSibling;
         b.changedAt = null;
         const t0 = performance.now();
         const painted = new Promise((resolve) => {
           // Checked in each frame before painting, so the end is the first frame showing the new slide.
           const check = () => {
-            const s = sections()[target];
-            if (s && s.classList.contains('present') && s.childElementCount > 0) {
+            if (target && target.classList.contains('present') && target.childElementCount > 0) {
               const ch = new MessageChannel();
               ch.port1.onmessage = () => resolve(performance.now());
               ch.port2.postMessage(0);
@@ -208,6 +207,45 @@ function changeTimes(page, count, settleMs) {
     },
     { n: count, settleMs },
   );
+}
+
+/**
+ * Where an opening's time goes, from a Chromium trace of one opening (after the timed ones): the renderer's main
+ * thread's time in HTML and CSS parsing, script (compiling and running; layouts a script forces count here), style
+ * and layout outside scripts, and paint, and the page's own first-contentful-paint. Top-level events only, so nothing
+ * is counted twice.
+ */
+async function profileOpen(browser, page, url) {
+  await page.bringToFront();
+  await page.goto('about:blank');
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'], screenshots: false });
+  await openTime(page, url);
+  const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
+  const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+  const opened = await page.evaluate(() => window.__bench.opened);
+  // The main thread of the page's renderer: the CrRendererMain thread with the most events in this trace.
+  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
+  const counts = new Map(mains.map((k) => [k, 0]));
+  for (const e of events) {
+    const k = `${e.pid}:${e.tid}`;
+    if (counts.has(k)) counts.set(k, counts.get(k) + 1);
+  }
+  const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const kind = (name) =>
+    name === 'ParseHTML' || name === 'ParseAuthorStyleSheet' ? 'parse'
+    : ['EvaluateScript', 'v8.evaluateModule', 'v8.compile', 'v8.compileModule', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'RunMicrotasks', 'v8.run'].includes(name) ? 'script'
+    : name === 'Layout' || name === 'UpdateLayoutTree' ? 'layout'
+    : ['Paint', 'PrePaint', 'Layerize', 'UpdateLayer', 'Commit', 'CompositeLayers', 'RasterTask'].includes(name) ? 'paint'
+    : null;
+  const top = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main && kind(e.name) && e.dur).sort((a, b) => a.ts - b.ts);
+  const sums = { parse: 0, script: 0, layout: 0, paint: 0 };
+  let until = -Infinity;
+  for (const e of top) {
+    if (e.ts < until) continue; // inside a counted event
+    sums[kind(e.name)] += e.dur / 1000;
+    until = e.ts + e.dur;
+  }
+  return { ...sums, fcp, opened };
 }
 
 async function main() {
@@ -254,6 +292,9 @@ async function main() {
       for (const p of PAGES) {
         row[p] = { open: median(open[p]), change: median(change[p].key), changed2raf: median(change[p].changed) };
       }
+      progress('profiling an opening of each page');
+      row.profile = {};
+      for (const p of PAGES) row.profile[p] = await profileOpen(browser, pages[p], urls[p]);
       rows.push(row);
       await context.close();
     }
@@ -274,6 +315,15 @@ async function main() {
   ]) {
     console.log(`\n${label}\nslides |    Huibao     themed       bare | ÷bare ÷themed`);
     for (const r of rows) console.log(`${String(r.n).padStart(6)} | ${f(r.huibao[what])} ${f(r.themed[what])} ${f(r.bare[what])} | ${ratio(r.huibao[what], r.bare[what])} ${ratio(r.huibao[what], r.themed[what])}`);
+  }
+  console.log('\nwhere an opening goes (one traced opening; main thread, ms; script includes the layouts it forces)');
+  console.log('slides page   |  parse  script  layout   paint | first contentful paint | first slide painted');
+  for (const r of rows) {
+    for (const p of PAGES) {
+      const q = r.profile[p];
+      const ms = (x) => (x == null ? '      —' : x.toFixed(0).padStart(7));
+      console.log(`${String(r.n).padStart(6)} ${p.padEnd(6)} | ${ms(q.parse)} ${ms(q.script)} ${ms(q.layout)} ${ms(q.paint)} | ${ms(q.fcp)} ms${' '.repeat(13)} | ${ms(q.opened)} ms`);
+    }
   }
   console.log(JSON.stringify({ bench: 'present', rows }));
 }

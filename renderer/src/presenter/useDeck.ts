@@ -1,14 +1,15 @@
-// Loads a deck once for a presentation (the audience view and the console each hold their own copy).
+// Loads a deck once for a presentation (the audience view and the console each hold their own copy), through the
+// show's lean client: checked by the host on its way out, not again here.
 import { useEffect, useState } from 'react';
 import type { Deck } from '../../../decks/common/model.ts';
-import { getApi } from '../api/getApi.ts';
+import { showApi } from '../api/showApi.ts';
 
 export function useDeck(deckId: string): { deck: Deck | null; error: unknown } {
   const [deck, setDeck] = useState<Deck | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let live = true;
-    getApi()
+    showApi()
       .getDeck({ deckId })
       .then((d) => live && setDeck(d))
       .catch((err: unknown) => live && setError(err));
