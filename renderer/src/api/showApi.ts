@@ -36,6 +36,7 @@ export function showApi(): DeckApi {
     if (!env.ok) throw errorOf(env);
     return name === 'getDeck' ? checkShowDeck(env.result) : env.result;
   };
-  api = new Proxy({} as DeckApi, { get: (_, name) => (typeof name === 'string' ? (args: unknown) => call(name as MethodName, args) : undefined) });
+  // Every method by name; not `then`, so awaiting the client itself does not take it for a promise.
+  api = new Proxy({} as DeckApi, { get: (_, name) => (typeof name === 'string' && name !== 'then' ? (args: unknown) => call(name as MethodName, args) : undefined) });
   return api;
 }

@@ -111,7 +111,8 @@ export function RevealDeck({ sections, position, positionNow, transition, onMove
   }, []);
 
   const steer = (instance: RevealInstance, to: number) => {
-    if (instance.getIndices().h === to) return;
+    // Already there: the same index and the same section (a moved window can put another slide at reveal's index).
+    if (instance.getIndices().h === to && instance.getCurrentSlide() === root.current?.querySelectorAll(':scope > .slides > section')[to]) return;
     steering.current = true;
     try {
       instance.slide(to, 0);
