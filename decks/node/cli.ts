@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiError, createClient, dispatch, EXPORT_FORMATS, parseResult, type DeckApi, type ExportFormat } from '../common/api.ts';
 import type { Deck } from '../common/model.ts';
+import type { PdfPrinter } from './export/pdf.ts';
 import { writeFileWhole } from './fileWrite.ts';
 import { findAppRoot, rendererDir, resolveDbPath, sampleReportPath, userDataDir } from './paths.ts';
 import { createService, ensureSampleDeck, type DeckService } from './service.ts';
@@ -204,8 +205,8 @@ function printResult(o: Output, value: object, text: string): void {
   else o.out(text);
 }
 
-function openService(options: Options): DeckService {
-  return createService({ dbPath: resolveDbPath(options.db) });
+function openService(options: Options, pdfPrinter?: PdfPrinter): DeckService {
+  return createService({ dbPath: resolveDbPath(options.db), ...(pdfPrinter ? { pdfPrinter } : {}) });
 }
 
 /** The DeckApi through dispatch(): arguments and results are checked exactly as over either host. */
@@ -348,8 +349,11 @@ async function runServe(o: Output, positionals: string[], options: Options): Pro
   const appRoot = findAppRoot();
   const staticDir = rendererDir(appRoot);
   if (!existsSync(join(staticDir, 'index.html'))) o.err('huibao: the app is not built yet (run `npm run build`); only the API is served · 界面尚未构建，请先运行 npm run build');
-  const service = openService(options);
   const { startHttpHost } = await import('./http/server.ts');
+  // One Chromium for a run of PDF exports, started by the first and closed after a minute without one.
+  const { keptChromiumPrinter } = await import('./export/pdf.ts');
+  const printer = keptChromiumPrinter();
+  const service = openService(options, printer.print);
   let host: Awaited<ReturnType<typeof startHttpHost>>;
   try {
     try {
@@ -381,6 +385,7 @@ async function runServe(o: Output, positionals: string[], options: Options): Pro
   await stopped;
   try {
     await host.close();
+    await printer.close();
   } finally {
     service.close();
   }
