@@ -1,7 +1,7 @@
 // Presentation benchmark (`node tests/bench/present.bench.mjs` after `node build.mjs`; also run by `npm run bench`).
 // For decks of 50 and 200 slides (the sample report, its slides duplicated through the API of `huibao serve`), side by
 // side in the same run and the same browser, three pages:
-//   huibao — the presentation route `#/present/<deckId>` of the built renderer;
+//   huibao — the presentation route `#/present/<deckId>` of the built renderer, on the show's own page (present.html);
 //   bare   — a bare reveal.js page of the same texts as plain headings and lists on reveal's white theme (the
 //            reference the issue asks for);
 //   themed — a bare reveal.js page with Huibao's theme CSS and the very markup SlideView renders for every slide
@@ -32,6 +32,8 @@ const CHANGES = Number(process.env.BENCH_CHANGES ?? 30);
 /** Longer than the fade (reveal's `fast` is 0.4 s): each press meets a settled slide, as a presenter's does. */
 const SETTLE_MS = 600;
 const dir = mkdtempSync(join(tmpdir(), 'huibao-present-bench-'));
+/** The show's own page where the build has one (a show opened in a window of its own), else the app's page. */
+const SHOW_PAGE = existsSync(join(root, 'dist/renderer/present.html')) ? 'present.html' : '';
 const progress = (m) => process.env.BENCH_VERBOSE && process.stderr.write(`[present.bench] ${m}\n`);
 
 const median = (xs) => {
@@ -269,7 +271,7 @@ async function main() {
       for (const name of PAGES) pages[name] = await context.newPage();
       await pages.huibao.goto(huibao.url); // adopts the token for this tab
       await pages.huibao.waitForURL(/#\/$/);
-      const urls = { huibao: `${huibao.origin}/#/present/${deck.id}`, themed: `${statics.origin}/themed-${n}.html`, bare: `${statics.origin}/bare-${n}.html` };
+      const urls = { huibao: `${huibao.origin}/${SHOW_PAGE}#/present/${deck.id}`, themed: `${statics.origin}/themed-${n}.html`, bare: `${statics.origin}/bare-${n}.html` };
       const open = Object.fromEntries(PAGES.map((p) => [p, []]));
       progress('warming up');
       for (const p of PAGES) await openTime(pages[p], urls[p]); // warm-up: caches, fonts, compiled code

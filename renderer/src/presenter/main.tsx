@@ -14,6 +14,7 @@ import { adoptTokenFromUrl } from '../api/hostTransport.ts';
 import { navigate } from '../app/useRoute.ts';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { PresentPage } from './PresentPage.tsx';
+import { loadDeckEarly } from './useDeck.ts';
 
 adoptTokenFromUrl();
 
@@ -28,6 +29,7 @@ window.addEventListener('hashchange', () => {
 });
 if (route.name !== 'present') navigate(route);
 else if (root) {
+  loadDeckEarly(route.deckId);
   createRoot(root).render(
     <StrictMode>
       <I18nProvider>

@@ -4,13 +4,21 @@ import { useEffect, useState } from 'react';
 import type { Deck } from '../../../decks/common/model.ts';
 import { showApi } from '../api/showApi.ts';
 
+let early: { deckId: string; deck: Promise<Deck> } | null = null;
+
+/** The show's page asks for its deck before React starts, so the request overlaps React's first render. */
+export function loadDeckEarly(deckId: string): void {
+  const deck = showApi().getDeck({ deckId });
+  deck.catch(() => undefined); // read by useDeck, which shows the error
+  early = { deckId, deck };
+}
+
 export function useDeck(deckId: string): { deck: Deck | null; error: unknown } {
   const [deck, setDeck] = useState<Deck | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let live = true;
-    showApi()
-      .getDeck({ deckId })
+    (early?.deckId === deckId ? early.deck : showApi().getDeck({ deckId }))
       .then((d) => live && setDeck(d))
       .catch((err: unknown) => live && setError(err));
     return () => {
