@@ -8,7 +8,22 @@ const node = { bundle: true, platform: 'node', target: 'node24', packages: 'exte
 const jobs = [];
 
 if (existsSync(here('decks/node/cli.ts'))) {
-  jobs.push(build({ ...node, entryPoints: [here('decks/node/cli.ts')], outfile: here('dist/cli.mjs'), format: 'esm' }));
+  // Started anew for every command, so it loads only what the command needs: the pure-JS packages every command uses
+  // are bundled in (one file to read, not a package's hundred), and what only some commands need (reports, exports,
+  // the HTTP host; pptxgenjs, mammoth, playwright-core, imported on demand) is split into chunks loaded by import().
+  jobs.push(
+    build({
+      ...node,
+      packages: undefined,
+      external: ['better-sqlite3', 'pptxgenjs', 'mammoth', 'playwright-core'],
+      entryPoints: { cli: here('decks/node/cli.ts') },
+      outdir: here('dist'),
+      splitting: true,
+      chunkNames: 'cli-chunks/[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
+      format: 'esm',
+    }),
+  );
 }
 if (existsSync(here('electron/main/index.ts'))) {
   jobs.push(build({ ...node, entryPoints: [here('electron/main/index.ts')], outfile: here('dist/electron/main.mjs'), format: 'esm', external: ['electron'] }));
@@ -19,13 +34,14 @@ if (existsSync(here('electron/preload/index.ts'))) {
 }
 if (existsSync(here('renderer/index.html'))) {
   const { build: viteBuild } = await import('vite');
-  // The app, then the export page beside it (see vite.config.ts), into a folder of this build's own; it then replaces
+  // The app, then the show's page and the export page beside it (see vite.config.ts), into a folder of this build's own; it then replaces
   // dist/renderer in two renames, so a host or a test reading dist/renderer meanwhile never finds it half built.
   const staging = here(`dist/.renderer-${process.pid}`);
   const configFile = here('vite.config.ts');
   jobs.push(
     (async () => {
       await viteBuild({ configFile, logLevel: 'warn', build: { outDir: staging } });
+      if (existsSync(here('renderer/present.html'))) await viteBuild({ configFile, mode: 'present', logLevel: 'warn', build: { outDir: staging } });
       if (existsSync(here('renderer/export.html'))) await viteBuild({ configFile, mode: 'export', logLevel: 'warn', build: { outDir: staging } });
       const target = here('dist/renderer');
       const old = here(`dist/.renderer-old-${process.pid}`);

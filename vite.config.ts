@@ -7,12 +7,15 @@ import { metaContentSecurityPolicy } from './decks/common/csp.ts';
 // one script and one stylesheet with no chunks or files beside them, which decks/node/export/html.ts inlines.
 // (Built together with index.html as a second input, the two pages would share chunks — React, the slides — and the
 // export page would load them as separate modules, which a single file cannot hold.)
+// `--mode present` builds the show's own page (renderer/present.html) beside the app's, on its own for the same
+// reason: one script of its own that its CSP pins by hash, holding only what presenting needs.
 export default defineConfig(({ mode }): UserConfig => {
   const exportPage = mode === 'export';
+  const page: Record<string, string> = mode === 'present' ? { present: 'renderer/present.html' } : { index: 'renderer/index.html' };
   return {
     root: 'renderer',
     base: './',
-    // The app's page carries its CSP as a meta element too (the export page gets its own, per file, in html.ts).
+    // The app's pages carry their CSP as a meta element too (the export page gets its own, per file, in html.ts).
     plugins: exportPage ? [] : [cspMeta()],
     build: exportPage
       ? {
@@ -29,11 +32,11 @@ export default defineConfig(({ mode }): UserConfig => {
         }
       : {
           outDir: '../dist/renderer',
-          emptyOutDir: true,
+          emptyOutDir: mode !== 'present',
           target: 'chrome120',
           sourcemap: true,
           chunkSizeWarningLimit: 2000,
-          rolldownOptions: { input: { index: 'renderer/index.html' } as Record<string, string> },
+          rolldownOptions: { input: page, output: { codeSplitting: false } },
         },
     esbuild: { jsx: 'automatic' },
     server: { host: '127.0.0.1' },

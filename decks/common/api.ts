@@ -3,30 +3,11 @@
 // results on the way out, so a bug or an attacker on one side cannot hand the other malformed data.
 import { z } from 'zod';
 import { Approval, Asset, Block, Deck, DeckSummary, Figure, FigureChange, ImportWarning, Layout, LIMITS, Revision, Slide, Theme } from './model.ts';
+import { ApiError, ERROR_CODES } from './apiError.ts';
 
-// ---- Errors ----
+// ---- Errors (the class in apiError.ts; here, their schema) ----
 
-export const ERROR_CODES = [
-  'INVALID_ARGUMENT',
-  'NOT_FOUND',
-  'UNKNOWN_METHOD',
-  'DB_NEWER', // the database was written by a newer Huibao
-  'DB_CORRUPT', // not a SQLite database, or a damaged one
-  'DB_READ_ONLY',
-  'DB_FULL', // disk full while saving
-  'DB_BUSY',
-  'CONFLICT', // a write based on a state that another window or program has changed since (optimistic concurrency)
-  'REPORT_EMPTY',
-  'REPORT_BINARY',
-  'REPORT_TOO_LARGE',
-  'REPORT_UNREADABLE',
-  'REPORT_ENCODING',
-  'REPORT_FORMAT',
-  'BUNDLE_INVALID',
-  'EXPORT_FAILED',
-  'UNAUTHORIZED',
-  'INTERNAL',
-] as const;
+export { ApiError, ERROR_CODES, errorMessage } from './apiError.ts';
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -35,32 +16,6 @@ export const ApiErrorShape = z.object({
   message: z.object({ zh: z.string(), en: z.string() }),
 });
 export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
-
-/** An error with a stable code and a readable message in Chinese and English. */
-export class ApiError extends Error {
-  readonly code: ErrorCode;
-  readonly zh: string;
-  readonly en: string;
-  constructor(code: ErrorCode, zh: string, en: string) {
-    super(en);
-    this.name = 'ApiError';
-    this.code = code;
-    this.zh = zh;
-    this.en = en;
-  }
-  toJSON(): ApiErrorShape {
-    return { code: this.code, message: { zh: this.zh, en: this.en } };
-  }
-  static from(shape: ApiErrorShape): ApiError {
-    return new ApiError(shape.code, shape.message.zh, shape.message.en);
-  }
-}
-
-/** The message in the user's language. */
-export function errorMessage(err: unknown, lang: 'zh' | 'en'): string {
-  if (err instanceof ApiError) return lang === 'zh' ? err.zh : err.en;
-  return err instanceof Error ? err.message : String(err);
-}
 
 // ---- Methods ----
 

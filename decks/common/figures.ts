@@ -1,6 +1,8 @@
 // Figures as Chinese reports write them: formatting a value back into its pattern, and reading a value the user typed.
 import type { Direction, Figure, Qualifier } from './model.ts';
-import { FIGURE_REF } from './model.ts';
+
+/** A figure's place in inline text, `{fig:KEY}` (model.ts re-exports it, with the rule it stands for). */
+export const FIGURE_REF = /\{fig:([A-Za-z0-9_.-]{1,64})\}/g;
 
 /** Formats a number with the figure's decimals and grouping: 1286.4 → “1,286.4”. */
 export function formatNumber(value: number, decimals: number, grouped: boolean): string {

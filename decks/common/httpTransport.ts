@@ -1,6 +1,7 @@
 // The client side of the loopback host: carries one DeckApi call as `POST /api/<method>` and returns its envelope.
 // Used by the renderer in a browser and by the contract tests; `createClient` turns it into a typed DeckApi.
-import { ApiError, type Envelope, type MethodName } from './api.ts';
+import type { Envelope, MethodName } from './api.ts';
+import { ApiError } from './apiError.ts';
 
 /** The few parts of `fetch` used here (decks/common sees neither DOM nor Node globals). */
 export interface FetchResponseLike {

@@ -33,7 +33,7 @@ const TableCell = z.string().max(LIMITS.labelChars * 2);
  * Inline text of a slide or note. Numbers that a figure owns are never copied into text:
  * the text holds a reference `{fig:KEY}` and the renderer shows the figure's current value.
  */
-export const FIGURE_REF = /\{fig:([A-Za-z0-9_.-]{1,64})\}/g;
+export { FIGURE_REF } from './figures.ts'; // defined there, so the show's page draws slides without loading zod
 
 /**
  * Emphasis (Ctrl+B) in inline text: `{em}…{/em}` around the emphasised part. Markers, never markup: the themes show

@@ -44,6 +44,18 @@ export function deckIdOfRoute(route: Route): string | null {
   return route.name === 'edit' || route.name === 'present' || route.name === 'console' ? route.deckId : null;
 }
 
+/**
+ * The app's two pages: the app (every route) and the show's own lean page, which a show opened in a window of its
+ * own loads (only the `present` route). Both at the root of the built renderer.
+ */
+export const APP_PAGE = 'index.html';
+export const SHOW_PAGE = 'present.html';
+
+/** The page a route is opened on in a new window. */
+export function pageOfRoute(route: Route): typeof APP_PAGE | typeof SHOW_PAGE {
+  return route.name === 'present' ? SHOW_PAGE : APP_PAGE;
+}
+
 export function routeHash(route: Route): string {
   switch (route.name) {
     case 'library':

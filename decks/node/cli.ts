@@ -1,4 +1,4 @@
-// The `huibao` command (stable: scripts rely on it). Bundled by build.mjs to dist/cli.mjs and started by
+// The `huibao` command (stable: scripts rely on it). Bundled by build.mjs to dist/cli.mjs (and dist/cli-chunks/) and started by
 // bin/huibao.mjs. Every call goes through the same dispatch() as the hosts, so arguments and results are checked
 // the same way. With --json, the last line of stdout is exactly one JSON object; errors are one line on stderr.
 import { spawn } from 'node:child_process';
@@ -7,12 +7,13 @@ import { basename, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiError, createClient, dispatch, EXPORT_FORMATS, parseResult, type DeckApi, type ExportFormat, type RefreshItem, type RefreshReview } from '../common/api.ts';
 import type { Deck } from '../common/model.ts';
-import { readBundleFile } from './export/bundleFile.ts';
+import type { PdfPrinter } from './export/pdf.ts';
 import { writeFileWhole } from './fileWrite.ts';
-import { startHttpHost } from './http/server.ts';
 import { findAppRoot, rendererDir, resolveDbPath, sampleReportPath, userDataDir } from './paths.ts';
-import { readReportFile } from './report/index.ts';
 import { createService, ensureSampleDeck, type DeckService } from './service.ts';
+// What only one command needs is imported by that command (build.mjs splits it into chunks): reading a report,
+// a bundle file, the HTTP host. `decks` and `show` then load no report reader, exporter or browser driver.
+
 
 /** A mistake in how the command was called: exit code 2 and a pointer to the help. */
 class UsageError extends Error {
@@ -244,8 +245,8 @@ function printResult(o: Output, value: object, text: string): void {
   else o.out(text);
 }
 
-function openService(options: Options): DeckService {
-  return createService({ dbPath: resolveDbPath(options.db) });
+function openService(options: Options, pdfPrinter?: PdfPrinter): DeckService {
+  return createService({ dbPath: resolveDbPath(options.db), ...(pdfPrinter ? { pdfPrinter } : {}) });
 }
 
 /** The DeckApi through dispatch(): arguments and results are checked exactly as over either host. */
@@ -282,6 +283,7 @@ function showText(deck: Deck): string {
 
 async function runImport(o: Output, positionals: string[], options: Options): Promise<void> {
   expectPositionals('import', positionals, ['FILE']);
+  const { readReportFile } = await import('./report/index.ts');
   const decoded = await readReportFile(positionals[0]!);
   const service = openService(options);
   try {
@@ -386,6 +388,7 @@ async function runCheck(o: Output, positionals: string[], options: Options): Pro
 async function runOpenBundle(o: Output, positionals: string[], options: Options): Promise<void> {
   expectPositionals('open-bundle', positionals, ['FILE']);
   const file = positionals[0]!;
+  const { readBundleFile } = await import('./export/bundleFile.ts');
   const args = readBundleFile(file);
   const service = openService(options);
   try {
@@ -506,7 +509,11 @@ async function runServe(o: Output, positionals: string[], options: Options): Pro
   const appRoot = findAppRoot();
   const staticDir = rendererDir(appRoot);
   if (!existsSync(join(staticDir, 'index.html'))) o.err('huibao: the app is not built yet (run `npm run build`); only the API is served · 界面尚未构建，请先运行 npm run build');
-  const service = openService(options);
+  const { startHttpHost } = await import('./http/server.ts');
+  // One Chromium for a run of PDF exports, started by the first and closed after a minute without one.
+  const { keptChromiumPrinter } = await import('./export/pdf.ts');
+  const printer = keptChromiumPrinter();
+  const service = openService(options, printer.print);
   let host: Awaited<ReturnType<typeof startHttpHost>>;
   try {
     try {
@@ -538,6 +545,7 @@ async function runServe(o: Output, positionals: string[], options: Options): Pro
   await stopped;
   try {
     await host.close();
+    await printer.close();
   } finally {
     service.close();
   }

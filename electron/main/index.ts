@@ -30,6 +30,8 @@ import { electronAddonFile, installedVersion } from '../nativeAddon.mjs';
 const appRoot = findAppRoot();
 let service: DeckService | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** PDF exports print in one hidden window kept for a run of exports (exportPdf.ts). */
+const pdfPrinter = createElectronPdfPrinter();
 
 // Before `ready`: app:// must be a standard, secure scheme for fetch and relative URLs to work.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -92,6 +94,8 @@ function createMainWindow(): BrowserWindow {
   win.webContents.once('did-finish-load', () => single.ready()); // deliver queued .huibao files now
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+    // The kept print window is hidden: with the app's window gone it must not keep the app running.
+    pdfPrinter.close();
   });
   presentation.attach(win);
   void win.loadURL(appPageUrl({ name: 'library' }));
@@ -197,7 +201,7 @@ async function start(): Promise<void> {
   const dbPath = join(app.getPath('userData'), DB_FILE_NAME);
   const nativeBinding = developmentAddon();
   try {
-    service = createService({ dbPath, pdfPrinter: createElectronPdfPrinter(), ...(nativeBinding ? { nativeBinding } : {}) });
+    service = createService({ dbPath, pdfPrinter: pdfPrinter.print, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (err) {
     const failure = databaseFailure(err, { dbPath, addonPath: nativeBinding, packaged: app.isPackaged });
     dialog.showErrorBox(failure.title, failure.detail);

@@ -1,11 +1,13 @@
 // PDF export benchmark (`node tests/bench/export.bench.mjs` after `node build.mjs`; also run by `npm run bench`).
 // For decks of 50 and 200 slides (the sample report, its slides duplicated through the API of `huibao serve`):
-//   huibao — `exportDeck {format:'pdf'}` over the loopback API: the single-file HTML is built, the system's Chromium
-//            started (playwright-core), the page laid out and fitted, printed, and the PDF returned as base64;
+//   huibao — `exportDeck {format:'pdf'}` over the loopback API: the single-file HTML is built, printed by the host's
+//            Chromium (playwright-core), and the PDF returned as base64. Cold: the first export of a freshly started
+//            host, which starts the browser; warm: the exports after it, while the host keeps that browser;
 //   reveal — reveal.js's own print-to-PDF of the same slides in the same Chromium: a bare reveal.js page (the same
 //            texts as headings and lists, reveal.js's UMD build from node_modules) opened from file:// with
-//            `?print-pdf`, `pdf-ready` awaited, then page.pdf({preferCSSPageSize, printBackground}) — the browser
-//            start counted too, as Huibao's export starts its own.
+//            `?print-pdf`, `pdf-ready` awaited, then page.pdf({preferCSSPageSize, printBackground}). Cold: a browser
+//            started for it; warm: a new page in a browser already running.
+// Each round: a host started, one cold and WARM warm exports, then reveal.js cold and WARM warm; RUNS rounds.
 // Figures only: prints times, page counts and the ratios (Huibao ÷ reveal.js); asserts nothing. If LibreOffice is
 // installed, the sample PPTX is also converted to PDF (pages rendered with pdftoppm when present) for a look.
 import { spawnSync } from 'node:child_process';
@@ -21,7 +23,8 @@ const REVEAL_DIST = join(root, 'node_modules/reveal.js/dist');
 const CHROMIUM = process.env.HUIBAO_CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SIZES = [50, 200];
-const RUNS = 3;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const WARM = 2;
 const dir = mkdtempSync(join(tmpdir(), 'huibao-export-bench-'));
 
 const median = (xs) => {
@@ -49,16 +52,30 @@ deck.initialize();
 </script></body></html>`;
 }
 
-async function revealPdf(path) {
-  const t0 = performance.now();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+async function revealPrint(browser, path) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${pathToFileURL(path).href}?print-pdf`);
     await page.waitForFunction(() => window.pdfReady === true, null, { timeout: 120_000 });
     await page.evaluate(() => document.fonts.ready);
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    return { ms: performance.now() - t0, pages: pageCount(pdf), bytes: pdf.length };
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  } finally {
+    await page.close();
+  }
+}
+
+/** One cold print (the browser started for it) and `warm` more in the same browser. */
+async function revealPdfs(path, warm) {
+  let t0 = performance.now();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const out = [];
+    for (let i = 0; i <= warm; i++) {
+      if (i > 0) t0 = performance.now();
+      const pdf = await revealPrint(browser, path);
+      out.push({ ms: performance.now() - t0, pages: pageCount(pdf), bytes: pdf.length });
+    }
+    return out;
   } finally {
     await browser.close();
   }
@@ -91,41 +108,55 @@ function libreOfficeLook(call, deckId) {
   })();
 }
 
-const { child, call } = await startHuibao(join(dir, 'bench.db'));
+const db = join(dir, 'bench.db');
+let host = await startHuibao(db);
+const stopHost = async () => {
+  const exited = new Promise((resolve) => host.child.once('exit', resolve));
+  host.child.kill('SIGTERM');
+  await exited;
+};
 try {
   const rows = [];
   let sampleId = null;
   for (const n of SIZES) {
-    const deck = await makeDeck(call, n, `导出基准 ${n}`);
+    const deck = await makeDeck(host.call, n, `导出基准 ${n}`);
     sampleId ??= deck.id;
     const bare = join(dir, `bare-${n}.html`);
     writeFileSync(bare, bareHtml(deck));
-    // Warm the disk cache and both paths once, then alternate the runs so neither gets the quieter machine.
-    await huibaoPdf(call, deck.id);
-    await revealPdf(bare);
-    const h = [];
-    const r = [];
+    // Warm the disk cache and both paths once, then alternate the rounds so neither gets the quieter machine.
+    await huibaoPdf(host.call, deck.id);
+    await revealPdfs(bare, 0);
+    const h = { cold: [], warm: [] };
+    const r = { cold: [], warm: [] };
     let hp = 0;
     let rp = 0;
     for (let i = 0; i < RUNS; i++) {
-      const a = await huibaoPdf(call, deck.id);
-      const b = await revealPdf(bare);
-      h.push(a.ms);
-      r.push(b.ms);
-      hp = a.pages;
-      rp = b.pages;
+      // A host of its own for each round: its first export starts the browser.
+      await stopHost();
+      host = await startHuibao(db);
+      for (let w = 0; w <= WARM; w++) {
+        const a = await huibaoPdf(host.call, deck.id);
+        h[w === 0 ? 'cold' : 'warm'].push(a.ms);
+        hp = a.pages;
+      }
+      const prints = await revealPdfs(bare, WARM);
+      prints.forEach((b, w) => r[w === 0 ? 'cold' : 'warm'].push(b.ms));
+      rp = prints[0].pages;
     }
-    rows.push({ n, huibao: median(h), reveal: median(r), hp, rp });
+    rows.push({ n, huibao: { cold: median(h.cold), warm: median(h.warm) }, reveal: { cold: median(r.cold), warm: median(r.warm) }, hp, rp });
   }
-  console.log('\nPDF export, median of', RUNS, 'runs (browser start included on both sides)');
-  console.log('slides | Huibao exportDeck pdf | reveal.js ?print-pdf | ratio Huibao/reveal | pages (Huibao, reveal)');
+  const s = (ms) => `${(ms / 1000).toFixed(2).padStart(6)} s`;
+  const x = (a, b) => `${(a / b).toFixed(2)}×`.padStart(6);
+  console.log(`\nPDF export, medians of ${RUNS} rounds (cold: browser start included; warm: ${WARM} more exports each round, the browser running)`);
+  console.log('slides |   Huibao cold   warm | reveal.js cold   warm | ÷reveal cold  warm | pages (Huibao, reveal)');
   for (const row of rows) {
     console.log(
-      `${String(row.n).padStart(6)} | ${(row.huibao / 1000).toFixed(2).padStart(19)} s | ${(row.reveal / 1000).toFixed(2).padStart(18)} s | ${(row.huibao / row.reveal).toFixed(2).padStart(19)} | ${row.hp}, ${row.rp}`,
+      `${String(row.n).padStart(6)} |   ${s(row.huibao.cold)} ${s(row.huibao.warm)} |    ${s(row.reveal.cold)} ${s(row.reveal.warm)} |    ${x(row.huibao.cold, row.reveal.cold)} ${x(row.huibao.warm, row.reveal.warm)} | ${row.hp}, ${row.rp}`,
     );
   }
-  if (sampleId) await libreOfficeLook(call, sampleId);
+  console.log(JSON.stringify({ bench: 'export', rows }));
+  if (sampleId && !process.env.BENCH_NO_LIBREOFFICE) await libreOfficeLook(host.call, sampleId);
 } finally {
-  child.kill('SIGTERM');
+  host.child.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 }

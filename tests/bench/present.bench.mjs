@@ -1,7 +1,7 @@
 // Presentation benchmark (`node tests/bench/present.bench.mjs` after `node build.mjs`; also run by `npm run bench`).
 // For decks of 50 and 200 slides (the sample report, its slides duplicated through the API of `huibao serve`), side by
 // side in the same run and the same browser, three pages:
-//   huibao — the presentation route `#/present/<deckId>` of the built renderer;
+//   huibao — the presentation route `#/present/<deckId>` of the built renderer, on the show's own page (present.html);
 //   bare   — a bare reveal.js page of the same texts as plain headings and lists on reveal's white theme (the
 //            reference the issue asks for);
 //   themed — a bare reveal.js page with Huibao's theme CSS and the very markup SlideView renders for every slide
@@ -26,12 +26,14 @@ const root = new URL('../../', import.meta.url).pathname;
 const REVEAL_DIST = join(root, 'node_modules/reveal.js/dist');
 const THEMES = join(root, 'assets/themes');
 const PRESENTER_CSS = join(root, 'renderer/src/presenter/presenter.css');
-const SIZES = (process.env.BENCH_SIZES ?? '50,200').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '50,200,500').split(',').map(Number);
 const OPEN_RUNS = Number(process.env.BENCH_OPEN_RUNS ?? 5);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 30);
 /** Longer than the fade (reveal's `fast` is 0.4 s): each press meets a settled slide, as a presenter's does. */
 const SETTLE_MS = 600;
 const dir = mkdtempSync(join(tmpdir(), 'huibao-present-bench-'));
+/** The show's own page where the build has one (a show opened in a window of its own), else the app's page. */
+const SHOW_PAGE = existsSync(join(root, 'dist/renderer/present.html')) ? 'present.html' : '';
 const progress = (m) => process.env.BENCH_VERBOSE && process.stderr.write(`[present.bench] ${m}\n`);
 
 const median = (xs) => {
@@ -173,19 +175,18 @@ function changeTimes(page, count, settleMs) {
     async ({ n, settleMs }) => {
       const b = window.__bench;
       const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-      const sections = () => document.querySelectorAll('.reveal .slides > section');
-      const presentIndex = () => [...sections()].findIndex((s) => s.classList.contains('present'));
       const key = [];
       const changed = [];
       for (let i = 0; i < n; i++) {
-        const target = presentIndex() + 1;
+        // The section after the shown one, by element: Huibao's reveal.js holds a window of sections that moves
+        // after a change, so an index would not name the same slide from one frame to the next.
+        const target = document.querySelector('.reveal .slides > section.present')?.nextElementSibling;
         b.changedAt = null;
         const t0 = performance.now();
         const painted = new Promise((resolve) => {
           // Checked in each frame before painting, so the end is the first frame showing the new slide.
           const check = () => {
-            const s = sections()[target];
-            if (s && s.classList.contains('present') && s.childElementCount > 0) {
+            if (target && target.classList.contains('present') && target.childElementCount > 0) {
               const ch = new MessageChannel();
               ch.port1.onmessage = () => resolve(performance.now());
               ch.port2.postMessage(0);
@@ -210,6 +211,45 @@ function changeTimes(page, count, settleMs) {
   );
 }
 
+/**
+ * Where an opening's time goes, from a Chromium trace of one opening (after the timed ones): the renderer's main
+ * thread's time in HTML and CSS parsing, script (compiling and running; layouts a script forces count here), style
+ * and layout outside scripts, and paint, and the page's own first-contentful-paint. Top-level events only, so nothing
+ * is counted twice.
+ */
+async function profileOpen(browser, page, url) {
+  await page.bringToFront();
+  await page.goto('about:blank');
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'], screenshots: false });
+  await openTime(page, url);
+  const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
+  const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+  const opened = await page.evaluate(() => window.__bench.opened);
+  // The main thread of the page's renderer: the CrRendererMain thread with the most events in this trace.
+  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
+  const counts = new Map(mains.map((k) => [k, 0]));
+  for (const e of events) {
+    const k = `${e.pid}:${e.tid}`;
+    if (counts.has(k)) counts.set(k, counts.get(k) + 1);
+  }
+  const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const kind = (name) =>
+    name === 'ParseHTML' || name === 'ParseAuthorStyleSheet' ? 'parse'
+    : ['EvaluateScript', 'v8.evaluateModule', 'v8.compile', 'v8.compileModule', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'RunMicrotasks', 'v8.run'].includes(name) ? 'script'
+    : name === 'Layout' || name === 'UpdateLayoutTree' ? 'layout'
+    : ['Paint', 'PrePaint', 'Layerize', 'UpdateLayer', 'Commit', 'CompositeLayers', 'RasterTask'].includes(name) ? 'paint'
+    : null;
+  const top = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main && kind(e.name) && e.dur).sort((a, b) => a.ts - b.ts);
+  const sums = { parse: 0, script: 0, layout: 0, paint: 0 };
+  let until = -Infinity;
+  for (const e of top) {
+    if (e.ts < until) continue; // inside a counted event
+    sums[kind(e.name)] += e.dur / 1000;
+    until = e.ts + e.dur;
+  }
+  return { ...sums, fcp, opened };
+}
+
 async function main() {
   const markup = await slideMarkupRenderer();
   const huibao = await startHuibao(join(dir, 'bench.db'));
@@ -231,7 +271,7 @@ async function main() {
       for (const name of PAGES) pages[name] = await context.newPage();
       await pages.huibao.goto(huibao.url); // adopts the token for this tab
       await pages.huibao.waitForURL(/#\/$/);
-      const urls = { huibao: `${huibao.origin}/#/present/${deck.id}`, themed: `${statics.origin}/themed-${n}.html`, bare: `${statics.origin}/bare-${n}.html` };
+      const urls = { huibao: `${huibao.origin}/${SHOW_PAGE}#/present/${deck.id}`, themed: `${statics.origin}/themed-${n}.html`, bare: `${statics.origin}/bare-${n}.html` };
       const open = Object.fromEntries(PAGES.map((p) => [p, []]));
       progress('warming up');
       for (const p of PAGES) await openTime(pages[p], urls[p]); // warm-up: caches, fonts, compiled code
@@ -254,6 +294,9 @@ async function main() {
       for (const p of PAGES) {
         row[p] = { open: median(open[p]), change: median(change[p].key), changed2raf: median(change[p].changed) };
       }
+      progress('profiling an opening of each page');
+      row.profile = {};
+      for (const p of PAGES) row.profile[p] = await profileOpen(browser, pages[p], urls[p]);
       rows.push(row);
       await context.close();
     }
@@ -274,6 +317,15 @@ async function main() {
   ]) {
     console.log(`\n${label}\nslides |    Huibao     themed       bare | ÷bare ÷themed`);
     for (const r of rows) console.log(`${String(r.n).padStart(6)} | ${f(r.huibao[what])} ${f(r.themed[what])} ${f(r.bare[what])} | ${ratio(r.huibao[what], r.bare[what])} ${ratio(r.huibao[what], r.themed[what])}`);
+  }
+  console.log('\nwhere an opening goes (one traced opening; main thread, ms; script includes the layouts it forces)');
+  console.log('slides page   |  parse  script  layout   paint | first contentful paint | first slide painted');
+  for (const r of rows) {
+    for (const p of PAGES) {
+      const q = r.profile[p];
+      const ms = (x) => (x == null ? '      —' : x.toFixed(0).padStart(7));
+      console.log(`${String(r.n).padStart(6)} ${p.padEnd(6)} | ${ms(q.parse)} ${ms(q.script)} ${ms(q.layout)} ${ms(q.paint)} | ${ms(q.fcp)} ms${' '.repeat(13)} | ${ms(q.opened)} ms`);
+    }
   }
   console.log(JSON.stringify({ bench: 'present', rows }));
 }

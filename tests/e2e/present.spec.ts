@@ -51,6 +51,13 @@ async function openShow(page: Page, server: HuibaoServer, deckId: string, index 
   await expect(page.locator('.present-page')).toHaveAttribute('data-ready', 'true');
 }
 
+/** Opens a show on the show's own page, as an audience window or a copied address does. */
+async function openShowPage(page: Page, server: HuibaoServer, deckId: string, index = 0): Promise<void> {
+  await open(page, server, '#/');
+  await page.goto(`${server.origin}/present.html#/present/${deckId}${index > 0 ? `/${index}` : ''}`);
+  await expect(page.locator('.present-page')).toHaveAttribute('data-ready', 'true');
+}
+
 /** The shown slide: its position among shown slides and the id of the slide reveal.js presents. */
 async function expectAt(page: Page, position: number, slideId: string): Promise<void> {
   await expect(page.locator('.present-page')).toHaveAttribute('data-position', String(position));
@@ -66,7 +73,8 @@ test('the sample deck is driven by keys: arrows, Space, PageDown, Home/End, a nu
   const at = (n: number) => shown[n]!.id;
 
   await openShow(page, server, deck.id);
-  await expect(page.locator('.reveal .slides > section')).toHaveCount(shown.length);
+  // The show counts its slides itself (reveal.js holds only a window of them).
+  await expect(page.getByRole('progressbar', { name: '放映进度' })).toHaveAttribute('aria-valuemax', String(shown.length));
   await expect(page.locator(`.reveal [data-slide-id="${hidden.id}"]`)).toHaveCount(0);
   await expectAt(page, 0, at(0));
   // The audience view never shows notes (reveal.js's own notes box stays empty).
@@ -176,6 +184,65 @@ test('an audience window the desktop app could not place asks to be moved, and F
   await expect(hint).toBeVisible();
 });
 
+test('a long show on its own page: a window of slides in reveal.js, every slide in the grid, Esc back to the editor on the last one shown', async ({ page, server }) => {
+  const sample = await importSample(server, '长篇放映测试');
+  // Three times the sample's slides (57 shown).
+  await slideEdits(server.api).duplicateSlides({ deckId: sample.id, slideIds: sample.slides.map((s) => s.id) });
+  await slideEdits(server.api).duplicateSlides({ deckId: sample.id, slideIds: sample.slides.map((s) => s.id) });
+  const deck = await server.api.getDeck({ deckId: sample.id });
+  const shown = audienceSlides(deck.slides);
+  const n = shown.length;
+  expect(n).toBeGreaterThan(50);
+
+  await openShowPage(page, server, deck.id);
+  await expect(page).toHaveURL(new RegExp(`/present\.html#/present/${deck.id}$`));
+  // The show's own lean bundle, not the editor's.
+  const scripts = await page.locator('script[src]').evaluateAll((els) => els.map((e) => e.getAttribute('src')));
+  expect(scripts).toHaveLength(1);
+  expect(scripts[0]).toMatch(/\/assets\/present-[\w-]+\.js$/);
+  await expectAt(page, 0, shown[0]!.id);
+  // reveal.js holds the shown slide and its neighbours only; the progress bar counts them all.
+  const sections = page.locator('.reveal .slides > section');
+  await expect(sections).toHaveCount(3);
+  const progress = page.getByRole('progressbar', { name: '放映进度' });
+  await expect(progress).toHaveAttribute('aria-valuemax', String(n));
+  await expect(progress).toHaveAttribute('aria-valuenow', '1');
+  await expect(page.locator('.present-counter')).toHaveText(`1 / ${n}`);
+
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expectAt(page, 2, shown[2]!.id);
+  await expect(sections).toHaveCount(5);
+  await page.keyboard.type('40');
+  await page.keyboard.press('Enter');
+  await expectAt(page, 39, shown[39]!.id);
+  await expect(sections).toHaveCount(5);
+  await expect(page.locator('.reveal .slides > section.present')).toHaveAttribute('aria-label', `第 40 / ${n} 张`);
+  await expect(progress).toHaveAttribute('aria-valuenow', '40');
+  await page.keyboard.press('End');
+  await expectAt(page, n - 1, shown[n - 1]!.id);
+  await expect(sections).toHaveCount(3);
+  await page.keyboard.press('ArrowLeft');
+  await expectAt(page, n - 2, shown[n - 2]!.id);
+
+  // The grid shows every slide, not the window; one far away opens from it.
+  await page.keyboard.press('g');
+  const grid = page.getByRole('dialog', { name: '所有幻灯片' });
+  await expect(grid.getByRole('button')).toHaveCount(n);
+  await grid.getByRole('button', { name: `第 12 / ${n} 张` }).click();
+  await expect(grid).toHaveCount(0);
+  await expectAt(page, 11, shown[11]!.id);
+  await expect(page.locator('.reveal .slides > section.present .hb-title')).toHaveText(shown[11]!.title);
+  await page.keyboard.press('ArrowRight');
+  await expectAt(page, 12, shown[12]!.id);
+
+  // Esc: the editor (the app's page) opens on the slide the show ended on.
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(new RegExp(`/index\.html#/edit/${deck.id}$`));
+  const ended = deck.slides.findIndex((s) => s.id === shown[12]!.id);
+  await expect(page.getByRole('listbox', { name: '幻灯片' }).getByRole('option', { name: new RegExp(`^第${ended + 1}张：`) })).toHaveAttribute('aria-selected', 'true');
+});
+
 test('the console and the audience window stay in step, whichever drives', async ({ context, server }) => {
   const deck = await importSample(server, '放映同步测试');
   // What the audience sees: the picture placeholders are left out.
@@ -184,7 +251,8 @@ test('the console and the audience window stay in step, whichever drives', async
   await open(consolePage, server, `#/console/${deck.id}`);
   await expect(consolePage.locator('.console-page')).toHaveAttribute('data-position', '0');
   const audience = await context.newPage();
-  await openShow(audience, server, deck.id, 5);
+  // On the show's own page, as the console's audience window is.
+  await openShowPage(audience, server, deck.id, 5);
   // The console was there first: the audience joins at the console's slide.
   await expectAt(audience, 0, shown[0]!.id);
 
@@ -249,6 +317,7 @@ test('the console opens the audience window itself', async ({ context, page, ser
   await open(page, server, `#/console/${deck.id}`);
   const [popup] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: '打开观众窗口' }).click()]);
   await expect(popup.locator('.present-page')).toHaveAttribute('data-ready', 'true');
+  await expect(popup).toHaveURL(new RegExp(`/present\\.html#/present/${deck.id}$`));
   await page.keyboard.press('ArrowRight');
   await expectAt(popup, 1, deck.slides[1]!.id);
   await page.getByRole('button', { name: '结束放映' }).click();

@@ -2,8 +2,9 @@
 // `slides` (one 1280×720 page per shown slide, exactly as presented) or `handout` (A4, each slide with its notes).
 // Chromium embeds the fonts it used and keeps the text as text, so Chinese stays selectable and searchable.
 //
-// The printer is replaceable: the CLI and the loopback host drive the system's Chromium through playwright-core
-// (chromiumPrinter); the Electron host prints with its own Chromium (electron/main/exportPdf.ts, webContents.printToPDF).
+// The printer is replaceable: the CLI drives the system's Chromium through playwright-core for its one export
+// (chromiumPrinter), the loopback host keeps one running for a run of exports (keptChromiumPrinter); the Electron
+// host prints with its own Chromium (electron/main/exportPdf.ts, webContents.printToPDF).
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,19 +72,27 @@ function printFailed(why: string): ApiError {
   return new ApiError('EXPORT_FAILED', `无法导出 PDF：${why}`, `Cannot export PDF: ${why}`);
 }
 
-/** Prints with the system's Chromium through playwright-core: headless, offline, every non-file request aborted. */
-export async function chromiumPrinter(htmlPath: string, layout: PdfLayout): Promise<Uint8Array> {
+type Chromium = (typeof import('playwright-core'))['chromium'];
+type Browser = Awaited<ReturnType<Chromium['launch']>>;
+/** The part of a playwright-core Browser a printer uses (a stand-in in the unit tests). */
+export type PrintBrowser = Pick<Browser, 'newContext' | 'close' | 'isConnected'>;
+
+/** Starts the system's Chromium through playwright-core: headless, offline. */
+export async function launchChromium(): Promise<PrintBrowser> {
   const executablePath = findChromium();
   // Loaded on demand: only a PDF export needs it.
   const { chromium } = await import('playwright-core');
-  let browser: Awaited<ReturnType<typeof chromium.launch>>;
   try {
-    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    return await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   } catch (err) {
     throw printFailed(`the browser ${executablePath} did not start (${firstLine(err)}); set ${CHROMIUM_ENV} to another one`);
   }
+}
+
+/** Prints in a fresh context of a running browser, offline, every non-file request aborted; the context is closed after. */
+async function printInBrowser(browser: PrintBrowser, htmlPath: string, layout: PdfLayout): Promise<Uint8Array> {
+  const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
   try {
-    const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
     await context.route('**/*', (route) => {
       const url = route.request().url();
       return url.startsWith('file:') || url.startsWith('data:') ? route.continue() : route.abort('blockedbyclient');
@@ -102,8 +111,72 @@ export async function chromiumPrinter(htmlPath: string, layout: PdfLayout): Prom
     if (err instanceof ApiError) throw err;
     throw printFailed(firstLine(err));
   } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+/** Prints with the system's Chromium, started for this one export and closed after it (the CLI's printer). */
+export async function chromiumPrinter(htmlPath: string, layout: PdfLayout): Promise<Uint8Array> {
+  const browser = await launchChromium();
+  try {
+    return await printInBrowser(browser, htmlPath, layout);
+  } finally {
     await browser.close().catch(() => undefined);
   }
+}
+
+/** How long a kept browser waits for the next export before it is closed. */
+export const KEEP_BROWSER_MS = 60_000;
+
+export interface KeptPrinter {
+  print: PdfPrinter;
+  /** Closes the browser now, if one is running (the host stopping). */
+  close(): Promise<void>;
+}
+
+/**
+ * A printer for a host that exports again and again (the loopback host): one Chromium for a run of exports, started on
+ * the first and closed once `idleMs` pass with no export, so only the first of a run pays for the browser's start.
+ */
+export function keptChromiumPrinter(opts: { idleMs?: number; launch?: () => Promise<PrintBrowser> } = {}): KeptPrinter {
+  const idleMs = opts.idleMs ?? KEEP_BROWSER_MS;
+  const launch = opts.launch ?? launchChromium;
+  let browser: Promise<PrintBrowser> | null = null;
+  let busy = 0;
+  let idle: ReturnType<typeof setTimeout> | null = null;
+
+  const shut = async () => {
+    if (idle) clearTimeout(idle);
+    idle = null;
+    const running = browser;
+    browser = null;
+    if (running) await (await running.catch(() => null))?.close().catch(() => undefined);
+  };
+  const running = async (): Promise<PrintBrowser> => {
+    const current = browser ? await browser.catch(() => null) : null;
+    if (current?.isConnected()) return current;
+    browser = launch();
+    // A browser that failed to start is not kept: the next export tries again.
+    browser.catch(() => (browser = null));
+    return browser;
+  };
+  return {
+    async print(htmlPath, layout) {
+      busy++;
+      if (idle) clearTimeout(idle);
+      idle = null;
+      try {
+        return await printInBrowser(await running(), htmlPath, layout);
+      } finally {
+        if (--busy === 0) {
+          idle = setTimeout(() => void shut(), idleMs);
+          // The idle browser never keeps the process alive by itself.
+          idle.unref?.();
+        }
+      }
+    },
+    close: shut,
+  };
 }
 
 function firstLine(err: unknown): string {

@@ -6,7 +6,7 @@
 // LibreOffice pick the same typeface; pptxgenjs's output is then corrected in place (notes, theme fonts, repeated
 // paragraph properties) — see finishPackage.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import PptxGenJS from 'pptxgenjs';
+import type PptxGenJS from 'pptxgenjs';
 import { ApiError } from '../../common/api.ts';
 import { audienceSlides } from '../../common/audience.ts';
 import { formatNumber, resolveFigureRefs, splitFigureRefs, withoutEmphasis } from '../../common/figures.ts';
@@ -384,7 +384,9 @@ const isCover = (s: Slide) => s.layout === 'title' || s.layout === 'section' || 
  * bytes shown for each picture, by asset id; a picture it lacks counts as a placeholder and is left out.
  */
 export async function writePptx(deck: Deck, images: ReadonlyMap<string, PptxImage>): Promise<Uint8Array> {
-  const pptx = new PptxGenJS();
+  // Loaded on demand: pptxgenjs (and the JSZip inside it) would otherwise load with every `huibao` command.
+  const { default: PptxGen } = await import('pptxgenjs');
+  const pptx = new PptxGen();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = xmlText(deck.title);
   pptx.subject = xmlText(deck.subtitle);

@@ -1,6 +1,6 @@
 // The current route, following `hashchange`.
 import { useEffect, useState } from 'react';
-import { parseRoute, routeHash, type Route } from '../../../decks/common/routes.ts';
+import { APP_PAGE, parseRoute, routeHash, SHOW_PAGE, type Route } from '../../../decks/common/routes.ts';
 
 export function useRoute(): Route {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
@@ -13,6 +13,12 @@ export function useRoute(): Route {
   return route;
 }
 
+/**
+ * Goes to a route: within this page (the app's page shows every route, the show's page only shows), else by loading
+ * the app's page with it.
+ */
 export function navigate(route: Route): void {
-  window.location.hash = routeHash(route);
+  const onShowPage = window.location.pathname.endsWith(`/${SHOW_PAGE}`);
+  if (onShowPage && route.name !== 'present') window.location.assign(`${APP_PAGE}${routeHash(route)}`);
+  else window.location.hash = routeHash(route);
 }

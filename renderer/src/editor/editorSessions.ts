@@ -3,6 +3,7 @@
 // the meantime (another window, the library, the `huibao` command) gets a fresh session.
 import type { DeckApi } from '../../../decks/common/api.ts';
 import type { Deck } from '../../../decks/common/model.ts';
+import { takeShowEnd } from '../presenter/showEnd.ts';
 import { EditorStore } from './editorStore.ts';
 import { single } from './selection.ts';
 
@@ -35,23 +36,18 @@ export async function openSession(api: DeckApi, deckId: string): Promise<EditorS
   const kept = sessions.get(deckId);
   if (kept) await kept.flush();
   const deck: Deck = await api.getDeck({ deckId });
-  if (kept && sessions.get(deckId) === kept && kept.knownUpdatedAt() === deck.updatedAt && !kept.getState().error) return keep(deckId, kept);
+  // A show of the deck that ended since: the editor opens on the slide where it ended.
+  const ended = takeShowEnd(deckId);
+  const onDeck = (id: string | null | undefined): id is string => !!id && deck.slides.some((s) => s.id === id);
+  if (kept && sessions.get(deckId) === kept && kept.knownUpdatedAt() === deck.updatedAt && !kept.getState().error) {
+    if (onDeck(ended)) kept.select(single(ended));
+    return keep(deckId, kept);
+  }
   const made = new EditorStore(api, deck, deck);
-  const was = endedAt.get(deckId) ?? kept?.getState().selection.current;
-  endedAt.delete(deckId);
-  if (was && deck.slides.some((s) => s.id === was)) made.select(single(was));
+  const was = ended ?? kept?.getState().selection.current;
+  if (onDeck(was)) made.select(single(was));
   kept?.dispose();
   return keep(deckId, made);
-}
-
-/** Where a show ended, for a deck with no session yet (a show started from the library). */
-const endedAt = new Map<string, string>();
-
-/** A show of the deck ended on `slideId`: the editor opens there. */
-export function showEndedAt(deckId: string, slideId: string): void {
-  const store = sessions.get(deckId);
-  if (store && store.getState().model.slides.some((s) => s.id === slideId)) store.select(single(slideId));
-  else endedAt.set(deckId, slideId);
 }
 
 /** Saves what a kept session has not saved yet (an export from the library must show the deck as last edited). */

@@ -10,6 +10,7 @@ import { translate } from '../i18n/messages.ts';
 import type { MessageKey } from '../i18n/zh.ts';
 import type { PresentAction } from '../presenter/keys.ts';
 import { RevealDeck, type RevealInstance } from '../presenter/RevealDeck.tsx';
+import { ShowProgress } from '../presenter/ShowProgress.tsx';
 import { isNear, shownSlides, type ShownSlide } from '../presenter/showSlides.ts';
 import { usePresentation } from '../presenter/usePresentation.ts';
 import { useFitText } from '../slides/fitText.ts';
@@ -101,6 +102,7 @@ export function ExportPlayer({ payload }: { payload: ExportPayload }) {
     () =>
       shown.map((entry, i) => ({
         key: entry.slide.id,
+        position: i,
         label: t('present.slideLabel', { n: entry.number, total: shown.length }),
         content: (overview ? Math.abs(i - p.position) <= 10 : isNear(i, p.position)) ? (
           <FittedSlide entry={entry} figures={figures} theme={deck.theme} deckTitle={deck.title} />
@@ -128,6 +130,7 @@ export function ExportPlayer({ payload }: { payload: ExportPayload }) {
         data-blank={p.blank}
       >
         <RevealDeck sections={sections} position={p.position} positionNow={p.positionNow} transition="fade" onMove={p.go} onOverview={setOverview} onReady={onReady} />
+        <ShowProgress position={p.position} count={shown.length} t={t} />
         <ShowStatus blank={p.blank} digits={p.digits} t={t} />
         {notesOpen && current && (
           <section className="export-notes" aria-label={t('present.notes')}>

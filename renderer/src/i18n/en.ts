@@ -234,6 +234,7 @@ export const en = {
   'present.fullscreenHint': 'F full screen · click or wheel to move on · G all slides · ? keys · Esc ends the show',
   'present.placeManually': 'Move this window to the projector (the external screen), then press F for full screen',
   'present.counterLabel': 'Slide / slides',
+  'present.progress': 'How far the show has got',
   'present.stopwatch': 'Stopwatch',
   'present.start': 'Start',
   'present.pause': 'Pause',

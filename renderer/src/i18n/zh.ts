@@ -232,6 +232,7 @@ export const zh = {
   'present.fullscreenHint': 'F 全屏 · 单击或滚轮翻页 · G 所有幻灯片 · ? 快捷键 · Esc 结束放映',
   'present.placeManually': '请把这个窗口拖到投影仪（外接屏幕）上，然后按 F 键全屏放映',
   'present.counterLabel': '当前页 / 总页数',
+  'present.progress': '放映进度',
   'present.stopwatch': '计时',
   'present.start': '开始',
   'present.pause': '暂停',

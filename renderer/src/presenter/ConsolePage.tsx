@@ -11,7 +11,7 @@ import { figureMap, FigureText, SlideView, type FigureMap } from '../slides/Slid
 import { DeckPictures } from '../slides/DeckPictures.tsx';
 import { countdown, elapsedMs, formatClock, formatDuration, parseTargetMinutes, pauseStopwatch, resetStopwatch, startStopwatch, STOPPED, type Stopwatch } from './clock.ts';
 import type { PresentAction } from './keys.ts';
-import { showEndedAt } from '../editor/editorSessions.ts';
+import { rememberShowEnd } from './showEnd.ts';
 import { PresentMessage } from './PresentMessage.tsx';
 import { ShowHelp } from './ShowHelp.tsx';
 import { askMainProcess, inElectron, openAudienceWindow, REHEARSAL_WINDOW, SWAP_DISPLAYS_WINDOW } from './presentWindows.ts';
@@ -79,7 +79,7 @@ function Console({ deck }: { deck: Deck }) {
   // Back to the editor, on the slide the show ended on.
   const end = useCallback(() => {
     const ended = shown[where.current()];
-    if (ended) showEndedAt(deck.id, ended.slide.id);
+    if (ended) rememberShowEnd(deck.id, ended.slide.id);
     navigate({ name: 'edit', deckId: deck.id });
   }, [deck.id, shown]);
   const endAllRef = useRef<() => void>(() => undefined);

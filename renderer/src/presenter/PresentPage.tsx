@@ -1,7 +1,7 @@
 // `#/present/<deckId>[/<slideIndex>]`: the audience view. reveal.js shows the deck full-window at 16:9 with the
 // deck's theme; hidden slides are left out; notes are never shown here. Only the current slide and its
-// neighbours (±RENDER_DISTANCE) are rendered — the other sections stay empty — so a slide change costs the same
-// at 20 or 2,000 slides. Controls as PowerPoint's: a click or the wheel moves on, a right-click goes back, G/O shows
+// neighbours (±RENDER_DISTANCE) are given to reveal.js — a sliding window of sections — so a slide change costs the
+// same at 20 or 2,000 slides; the progress bar and the “n / N” counter are the show's own. Controls as PowerPoint's: a click or the wheel moves on, a right-click goes back, G/O shows
 // the grid of all slides, ? the keys, and Esc ends the show — back in the editor on the slide where it ended.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type WheelEvent } from 'react';
 import type { Deck, Theme } from '../../../decks/common/model.ts';
@@ -9,13 +9,13 @@ import { asksToBePlaced, routeHash } from '../../../decks/common/routes.ts';
 import { navigate } from '../app/useRoute.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useFitText } from '../slides/fitText.ts';
-import { showEndedAt } from '../editor/editorSessions.ts';
+import { rememberShowEnd } from './showEnd.ts';
 import { useFitUnmeasured, usePointerChrome } from './showChrome.ts';
 import { figureMap, SlideView, type FigureMap } from '../slides/SlideView.tsx';
 import { DeckPictures } from '../slides/DeckPictures.tsx';
 import type { PresentAction } from './keys.ts';
 import { RevealDeck, type RevealInstance } from './RevealDeck.tsx';
-import { isNear, positionOfDeckIndex, shownSlides, type ShownSlide } from './showSlides.ts';
+import { positionOfDeckIndex, shownSlides, showWindow, type ShownSlide } from './showSlides.ts';
 import { PresentMessage } from './PresentMessage.tsx';
 import { useDeck } from './useDeck.ts';
 import { usePresentation } from './usePresentation.ts';
@@ -24,6 +24,7 @@ import { StepButtons } from './StepButtons.tsx';
 import { ShowHelp } from './ShowHelp.tsx';
 import { ShowOverview } from './ShowOverview.tsx';
 import { ShowStatus } from './ShowStatus.tsx';
+import { ShowProgress } from './ShowProgress.tsx';
 
 /** The wheel moves one slide per turn of a notch; the events a single turn sends within this time count once. */
 const WHEEL_PAUSE_MS = 250;
@@ -53,12 +54,6 @@ const FittedSlide = memo(function FittedSlide({ entry, figures, theme, deckTitle
   );
 });
 
-/** Whether section `i` gets its slide: near the shown one (see `settled` in Audience). */
-function inWindow(i: number, position: number, settled: number | null): boolean {
-  if (settled === null) return i === position;
-  return isNear(i, settled) || Math.abs(i - position) <= 1;
-}
-
 /** reveal.js's own overview is not used: G/O opens the grid of ShowOverview. */
 function noOverview() {}
 
@@ -82,7 +77,7 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
   const leave = useCallback(() => {
     // The editor opens on the slide the show ended on.
     const ended = shown[where.current()];
-    if (ended) showEndedAt(deck.id, ended.slide.id);
+    if (ended) rememberShowEnd(deck.id, ended.slide.id);
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     // A window the console opened closes; a tab that was navigated here goes back to the editor.
     if (window.opener) {
@@ -196,21 +191,15 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
     };
   }, [p.position]);
 
-  // Each slide's element and label are made once per deck: a slide change hands RevealDeck the same element (or
-  // null) for every section whose window state did not change, so only the sections entering or leaving the
-  // window re-render (RevealDeck's sections are memoised).
+  // Each slide's element and label are made once per deck: a slide change hands RevealDeck the same element for
+  // every section that stays in the window, so only the sections entering it render (RevealDeck's are memoised).
   const slideElements = useMemo(
     () => shown.map((entry) => <FittedSlide entry={entry} figures={figures} theme={deck.theme} deckTitle={deck.title} />),
     [shown, figures, deck.theme, deck.title],
   );
   const labels = useMemo(() => shown.map((entry) => t('present.slideLabel', { n: entry.number, total: shown.length })), [shown, t]);
   const sections = useMemo(
-    () =>
-      shown.map((entry, i) => ({
-        key: entry.slide.id,
-        label: labels[i]!,
-        content: inWindow(i, p.position, settled) ? slideElements[i] : null,
-      })),
+    () => showWindow(shown.length, p.position, settled).map((i) => ({ key: shown[i]!.slide.id, position: i, label: labels[i]!, content: slideElements[i] })),
     [shown, labels, slideElements, p.position, settled],
   );
 
@@ -237,6 +226,7 @@ function Audience({ deck, startDeckIndex }: { deck: Deck; startDeckIndex: number
       onWheel={onWheel}
     >
       <RevealDeck sections={sections} position={p.position} positionNow={p.positionNow} transition="fade" onMove={p.go} onOverview={noOverview} onReady={onReady} />
+      <ShowProgress position={p.position} count={shown.length} t={t} />
       <ShowStatus blank={p.blank} digits={p.digits} t={t} />
       {overview && <ShowOverview shown={shown} position={p.position} figures={figures} theme={deck.theme} deckTitle={deck.title} t={t} go={p.go} open={openFromOverview} />}
       {help && <ShowHelp t={t} onClose={() => setHelp(false)} />}

@@ -1,8 +1,10 @@
-// A small React wrapper around reveal.js 6: React renders the <section>s (one per shown slide, same count for the
-// whole presentation), reveal.js lays them out, animates and handles touch. The caller's `position` is the truth:
-// reveal follows it after React has rendered the slides around it, and reports its own moves (swipe, overview
-// click) through `onMove`. Keys are read by the presenter (keys.ts), not by reveal, so the console and the
-// audience answer the same keys.
+// A small React wrapper around reveal.js 6: React renders the <section>s, reveal.js lays them out, animates and
+// handles touch. The sections may be a window of the show (the slides around the current one, each saying its
+// position): reveal.js then only ever holds a few, so a change costs the same at 50 or 5,000 slides, and its index
+// is mapped to the show's position here. The caller's `position` is the truth: reveal follows it after React has
+// rendered the slides around it, and reports its own moves (swipe, overview click) through `onMove`. Keys are read by
+// the presenter (keys.ts), not by reveal, so the console and the audience answer the same keys. reveal.js's progress
+// bar would count only the window: the show draws its own (ShowProgress).
 import Reveal from 'reveal.js';
 import 'reveal.js/reveal.css';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
@@ -10,9 +12,17 @@ import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../slides/SlideView.tsx';
 
 export type RevealInstance = InstanceType<typeof Reveal>;
 
+export interface RevealSection {
+  key: string;
+  /** The slide's position in the whole show. */
+  position: number;
+  content: ReactNode;
+  label: string;
+}
+
 export interface RevealDeckProps {
-  /** One node per section, in order; the count must not change while mounted. */
-  sections: readonly { key: string; content: ReactNode; label: string }[];
+  /** One node per section, in order of position: every slide of the show, or a window of them around `position`. */
+  sections: readonly RevealSection[];
   position: number;
   /** Where the show is at the moment reveal.js becomes ready (may be ahead of `position`, see usePresentation). */
   positionNow(): number;
@@ -26,8 +36,8 @@ export interface RevealDeckProps {
 export function RevealDeck({ sections, position, positionNow, transition, onMove, onOverview, onReady }: RevealDeckProps) {
   const root = useRef<HTMLDivElement>(null);
   const [deck, setDeck] = useState<RevealInstance | null>(null);
-  const handlers = useRef({ onMove, onOverview, onReady, positionNow });
-  handlers.current = { onMove, onOverview, onReady, positionNow };
+  const handlers = useRef({ onMove, onOverview, onReady, positionNow, sections });
+  handlers.current = { onMove, onOverview, onReady, positionNow, sections };
   // True while we move reveal.js ourselves: its `slidechanged` then only echoes our own move and is not reported.
   const steering = useRef(false);
 
@@ -43,7 +53,7 @@ export function RevealDeck({ sections, position, positionNow, transition, onMove
       postMessage: false,
       postMessageEvents: false,
       controls: false,
-      progress: true,
+      progress: false,
       center: false,
       width: SLIDE_WIDTH,
       height: SLIDE_HEIGHT,
@@ -71,7 +81,8 @@ export function RevealDeck({ sections, position, positionNow, transition, onMove
     });
     const moved = (event: Event) => {
       const h = (event as Event & { indexh?: number }).indexh;
-      if (typeof h === 'number' && !steering.current) handlers.current.onMove(h);
+      const to = typeof h === 'number' ? handlers.current.sections[h]?.position : undefined;
+      if (to !== undefined && !steering.current) handlers.current.onMove(to);
     };
     const shown = () => handlers.current.onOverview(true);
     const hidden = () => handlers.current.onOverview(false);
@@ -80,7 +91,8 @@ export function RevealDeck({ sections, position, positionNow, transition, onMove
     instance.on('overviewhidden', hidden);
     void instance.initialize().then(() => {
       if (!live) return;
-      steer(instance, handlers.current.positionNow());
+      const { sections: now, positionNow: at } = handlers.current;
+      steer(instance, indexIn(now, at()) ?? 0);
       setDeck(instance);
       handlers.current.onReady(instance);
     });
@@ -99,7 +111,8 @@ export function RevealDeck({ sections, position, positionNow, transition, onMove
   }, []);
 
   const steer = (instance: RevealInstance, to: number) => {
-    if (instance.getIndices().h === to) return;
+    // Already there: the same index and the same section (a moved window can put another slide at reveal's index).
+    if (instance.getIndices().h === to && instance.getCurrentSlide() === root.current?.querySelectorAll(':scope > .slides > section')[to]) return;
     steering.current = true;
     try {
       instance.slide(to, 0);
@@ -109,10 +122,13 @@ export function RevealDeck({ sections, position, positionNow, transition, onMove
   };
 
   // After React has filled the sections around `position`, move reveal there (a no-op when it is already there).
+  // When the window moved, the shown slide's index did too: reveal.js is told its new index (the same section, so
+  // nothing moves on screen).
   useLayoutEffect(() => {
     if (!deck) return;
-    steer(deck, position);
-  }, [deck, position]);
+    const to = indexIn(sections, position);
+    if (to !== null) steer(deck, to);
+  }, [deck, position, sections]);
 
   return (
     <div ref={root} className="reveal huibao-reveal">
@@ -123,6 +139,12 @@ export function RevealDeck({ sections, position, positionNow, transition, onMove
       </div>
     </div>
   );
+}
+
+/** The index among `sections` of the slide at show position `position`, or null when it is not rendered. */
+function indexIn(sections: readonly RevealSection[], position: number): number | null {
+  const at = sections.findIndex((s) => s.position === position);
+  return at < 0 ? null : at;
 }
 
 /**

@@ -1,7 +1,7 @@
 // How the console asks for the audience window. In the browser host `window.open` opens it; in Electron the main
 // process intercepts the same call (electron/main/presentation.ts, which repeats these names: keep them equal)
 // and places the window on the right display itself — so the renderer needs no channel beyond DeckApi.
-import { routeHash } from '../../../decks/common/routes.ts';
+import { routeHash, SHOW_PAGE } from '../../../decks/common/routes.ts';
 
 /** The audience window's name (one per deck, so a second click focuses it instead of opening another). */
 export function audienceWindowName(deckId: string): string {
@@ -12,13 +12,14 @@ export const SWAP_DISPLAYS_WINDOW = 'huibao-present-swap';
 /** Electron only: one-screen rehearsal (console only; the audience view is the console's current slide). */
 export const REHEARSAL_WINDOW = 'huibao-present-rehearsal';
 
+/** The audience window's address, relative to the app's page: the show's own lean page. */
 export function audienceUrl(deckId: string, deckIndex: number): string {
-  return routeHash({ name: 'present', deckId, slideIndex: deckIndex });
+  return `${SHOW_PAGE}${routeHash({ name: 'present', deckId, slideIndex: deckIndex })}`;
 }
 
 /** True in the Electron host (its preload sets window.huibao). */
 export function inElectron(): boolean {
-  // Read without the global declaration of api/getApi.ts, so this file type-checks on its own (the tests import it).
+  // Read without the global declaration of api/hostTransport.ts, so this file type-checks on its own (the tests import it).
   return typeof window !== 'undefined' && (window as { huibao?: unknown }).huibao !== undefined;
 }
 

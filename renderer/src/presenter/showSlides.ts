@@ -43,9 +43,26 @@ export function positionOf(shown: readonly ShownSlide[], slideId: string | undef
   return Math.min(Math.max(fallback, 0), Math.max(shown.length - 1, 0));
 }
 
-/** Slides further than this from the current one are left empty in the audience view (see PresentPage). */
+/** Slides further than this from the current one are not rendered in the audience view (see PresentPage). */
 export const RENDER_DISTANCE = 2;
 
 export function isNear(position: number, current: number): boolean {
   return Math.abs(position - current) <= RENDER_DISTANCE;
+}
+
+/**
+ * The positions the audience view renders, ascending (a sliding window: reveal.js holds only these). `settled` is the
+ * position whose neighbours have been rendered (it follows `position` a frame after a change), null on opening:
+ * then only the first slide is rendered, so it is painted before any other is laid out. After a change the
+ * neighbours of `settled` stay and the slide on either side of `position` joins, so the next press only flips
+ * reveal.js's classes; a jump far away renders the new slide and its neighbours beside the old window.
+ */
+export function showWindow(count: number, position: number, settled: number | null): number[] {
+  if (count === 0) return [];
+  const at = new Set<number>([position]);
+  if (settled !== null) {
+    for (let i = settled - RENDER_DISTANCE; i <= settled + RENDER_DISTANCE; i++) at.add(i);
+    at.add(position - 1).add(position + 1);
+  }
+  return [...at].filter((i) => i >= 0 && i < count).sort((a, b) => a - b);
 }

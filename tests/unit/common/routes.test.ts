@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksToBePlaced, deckIdOfRoute, hashOfUrl, parseRoute, PLACE_MANUALLY_QUERY, routeHash, tokenFromHash, type Route } from '../../../decks/common/routes.ts';
+import { APP_PAGE, asksToBePlaced, deckIdOfRoute, hashOfUrl, pageOfRoute, parseRoute, PLACE_MANUALLY_QUERY, routeHash, SHOW_PAGE, tokenFromHash, type Route } from '../../../decks/common/routes.ts';
 
 describe('parseRoute', () => {
   it('reads every route', () => {
@@ -61,5 +61,13 @@ describe('asksToBePlaced', () => {
     expect(asksToBePlaced(`?a=1&${PLACE_MANUALLY_QUERY}`)).toBe(true);
     expect(asksToBePlaced('')).toBe(false);
     expect(asksToBePlaced('?place=manually')).toBe(false);
+  });
+});
+
+describe('pageOfRoute', () => {
+  it('opens a show on the show\'s own page and every other route on the app\'s', () => {
+    expect(pageOfRoute({ name: 'present', deckId: 'd1', slideIndex: 2 })).toBe(SHOW_PAGE);
+    for (const r of [{ name: 'library' }, { name: 'edit', deckId: 'd1' }, { name: 'console', deckId: 'd1' }, { name: 'notFound', hash: 'x' }] as Route[]) expect(pageOfRoute(r)).toBe(APP_PAGE);
+    expect([APP_PAGE, SHOW_PAGE]).toEqual(['index.html', 'present.html']);
   });
 });

@@ -18,10 +18,13 @@ describe('app page addresses', () => {
       { name: 'console', deckId: 'x-y' },
     ];
     for (const r of routes) {
-      expect(appPageUrl(r)).toMatch(/^app:\/\/huibao\/index\.html#\//);
+      // A show's window loads the show's own lean page; every other route the app's page.
+      expect(appPageUrl(r)).toMatch(r.name === 'present' ? /^app:\/\/huibao\/present\.html#\// : /^app:\/\/huibao\/index\.html#\//);
       expect(appRouteOf(appPageUrl(r))).toEqual(r);
     }
-    expect(appPageUrl({ name: 'present', deckId: 'd1', slideIndex: 3 })).toBe('app://huibao/index.html#/present/d1/3');
+    expect(appPageUrl({ name: 'present', deckId: 'd1', slideIndex: 3 })).toBe('app://huibao/present.html#/present/d1/3');
+    // A show reached in the editor's page (F5 changes only the fragment) is read the same.
+    expect(appRouteOf('app://huibao/index.html#/present/d1/3')).toEqual({ name: 'present', deckId: 'd1', slideIndex: 3 });
   });
 
   it('reads routes of the app only', () => {

@@ -42,6 +42,17 @@ export class FakeWebContents extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  /** What the page's isolated-world probes answer (the PDF printer asks whether the page is laid out). */
+  probeAnswer: unknown = 'true';
+  executeJavaScriptInIsolatedWorld(_worldId: number, _scripts: { code: string }[]): Promise<unknown> {
+    return Promise.resolve(this.probeAnswer);
+  }
+  /** Each printToPDF: the address printed. The PDF is a few bytes that start as a PDF does. */
+  printed: string[] = [];
+  printToPDF(_options: { printBackground?: boolean; preferCSSPageSize?: boolean }): Promise<Uint8Array> {
+    this.printed.push(this.url);
+    return Promise.resolve(new TextEncoder().encode(`%PDF-1.7 ${this.url}`));
+  }
   /** The page changes its own fragment (history.replaceState, a link to `#/…`): an in-page navigation. */
   navigateInPage(url: string): void {
     this.url = url;

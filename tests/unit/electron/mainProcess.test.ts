@@ -140,9 +140,10 @@ describe('the main process', () => {
     expect(again).not.toBe(main);
     again.webContents.navigateInPage(route('#/edit/d1'));
     // The console asks for the audience window as it does with window.open; the controller must answer.
-    again.webContents.open(route('#/present/d1/2'), 'huibao-audience-d1');
+    again.webContents.open('app://huibao/present.html#/present/d1/2', 'huibao-audience-d1');
     await until('the audience window', () => fake.windows().length === 2);
-    expect(fake.windows()[1]!.webContents.getURL()).toBe(route('#/present/d1/2'));
+    // On the show's own lean page.
+    expect(fake.windows()[1]!.webContents.getURL()).toBe('app://huibao/present.html#/present/d1/2');
   });
 
   it('hands the menu commands the renderer runs to the page as ids, and does no work of its own for them', async () => {

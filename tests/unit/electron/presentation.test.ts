@@ -56,6 +56,8 @@ describe('window requests from the console', () => {
     expect(readPresentRequest(url, 'huibao-audience-d1')).toEqual({ kind: 'audience', deckId: 'd1', slideIndex: 3 });
     expect(readPresentRequest(url, 'huibao-present-swap')).toEqual({ kind: 'swap', deckId: 'd1', slideIndex: 3 });
     expect(readPresentRequest(url, 'huibao-present-rehearsal')).toEqual({ kind: 'rehearsal', deckId: 'd1', slideIndex: 3 });
+    // The console asks for the audience window at the show's own page (presentWindows.audienceUrl).
+    expect(readPresentRequest(`app://huibao/${rendererNames.audienceUrl('d1', 3)}`, 'huibao-present-swap')).toEqual({ kind: 'swap', deckId: 'd1', slideIndex: 3 });
     expect(readPresentRequest(url, 'huibao-audience-other')).toBeNull();
     expect(readPresentRequest(url, '_blank')).toBeNull();
     expect(readPresentRequest('https://example.com/#/present/d1', 'huibao-audience-d1')).toBeNull();
@@ -96,7 +98,7 @@ describe('the audience window', () => {
     const { main, made } = show(false);
     expect(made).toHaveLength(1);
     const audience = made[0]!.win;
-    expect(audience.webContents.getURL()).toBe('app://huibao/index.html#/present/d1/2');
+    expect(audience.webContents.getURL()).toBe('app://huibao/present.html#/present/d1/2');
     expect(audience.log).toContain(`setBounds ${JSON.stringify(projector.bounds)}`);
     expect(audience.isFullScreen()).toBe(true);
     expect(main.webContents.getURL()).toBe('app://huibao/index.html#/console/d1');
@@ -107,7 +109,7 @@ describe('the audience window', () => {
     expect(made).toHaveLength(1);
     const audience = made[0]!;
     expect(audience.options.frame).toBe(true);
-    expect(audience.win.webContents.getURL()).toBe('app://huibao/index.html?place=manual#/present/d1/2');
+    expect(audience.win.webContents.getURL()).toBe('app://huibao/present.html?place=manual#/present/d1/2');
     expect(audience.win.log.filter((l) => l.startsWith('setBounds') || l.startsWith('setFullScreen'))).toEqual([]);
     expect(audience.win.visible).toBe(true);
     expect(main.log.filter((l) => l.startsWith('setBounds'))).toEqual([]);

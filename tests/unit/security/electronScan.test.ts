@@ -99,7 +99,8 @@ function parseCsv(text: string): Finding[] {
 
 const mainDir = join(PROJECT_ROOT, 'electron/main');
 const mainSources = () => readdirSync(mainDir).filter((f) => f.endsWith('.ts')).map((f) => ({ file: `main/${f}`, text: readFileSync(join(mainDir, f), 'utf8') }));
-const builtPage = join(PROJECT_ROOT, 'dist/renderer/index.html');
+/** The pages the windows load: the app's, and the show's own (present.html). */
+const BUILT_PAGES = ['index.html', 'present.html'];
 
 /** The object literal that starts at `open` (an index of `{`), braces balanced. */
 function objectAt(text: string, open: number): string {
@@ -156,10 +157,14 @@ async function appProtocolSendsCsp(): Promise<void> {
   }
 }
 
-/** The built page carries the CSP as a meta element, its scripts pinned by the hashes the meta allows. */
-function builtPageCarriesCsp(): void {
-  expect(existsSync(builtPage), 'dist/renderer/index.html (run `npm run build`)').toBe(true);
-  const html = readFileSync(builtPage, 'utf8');
+/** Each built page carries the CSP as a meta element, its scripts pinned by the hashes the meta allows. */
+function builtPagesCarryCsp(): void {
+  for (const name of BUILT_PAGES) builtPageCarriesCsp(join(PROJECT_ROOT, 'dist/renderer', name));
+}
+
+function builtPageCarriesCsp(page: string): void {
+  expect(existsSync(page), `${page} (run \`npm run build\`)`).toBe(true);
+  const html = readFileSync(page, 'utf8');
   const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="\.\/([^"]+)"[^>]*\bintegrity="([^"]+)"[^>]*>/g)];
   expect(scripts.length).toBeGreaterThan(0);
   expect(html.match(/<script\b/g)).toHaveLength(scripts.length);
@@ -188,14 +193,14 @@ beforeAll(async () => {
   // The sources as they are, beside the page the windows load (built from renderer/index.html).
   const sources = join(work, 'sources');
   cpSync(join(PROJECT_ROOT, 'electron'), join(sources, 'electron'), { recursive: true });
-  cpSync(builtPage, join(sources, 'renderer', 'index.html'));
+  for (const name of BUILT_PAGES) cpSync(join(PROJECT_ROOT, 'dist/renderer', name), join(sources, 'renderer', name));
   // What ships: main and preload bundled as build.mjs does, renamed .js (the scanner reads .js/.ts/.html only).
   const shipped = join(work, 'shipped');
   await Promise.all([
     build({ entryPoints: [join(PROJECT_ROOT, 'electron/main/index.ts')], outfile: join(shipped, 'main.js'), bundle: true, platform: 'node', format: 'esm', target: 'node24', packages: 'external', logLevel: 'silent' }),
     build({ entryPoints: [join(PROJECT_ROOT, 'electron/preload/index.ts')], outfile: join(shipped, 'preload.js'), bundle: true, platform: 'node', format: 'cjs', target: 'node24', external: ['electron'], logLevel: 'silent' }),
   ]);
-  cpSync(builtPage, join(shipped, 'renderer', 'index.html'));
+  for (const name of BUILT_PAGES) cpSync(join(PROJECT_ROOT, 'dist/renderer', name), join(shipped, 'renderer', name));
   const insecure = join(work, 'insecure');
   cpSync(join(PROJECT_ROOT, 'tests/fixtures/insecureElectron'), insecure, { recursive: true });
   for (const d of ['src', 'bundle', 'bad', 'bare']) mkdirSync(join(work, d));
@@ -229,7 +234,7 @@ describe('Electron security audit', () => {
     everyWindowIsIsolated();
     everyNewWindowIsDenied();
     await appProtocolSendsCsp();
-    builtPageCarriesCsp();
+    builtPagesCarryCsp();
     preloadExposesOnlyTheBridge();
     const main = readFileSync(join(mainDir, 'index.ts'), 'utf8');
     expect(main).toMatch(/limitPermissions\(session\.defaultSession\)/);
