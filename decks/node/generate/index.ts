@@ -7,6 +7,7 @@
 import type { Block, ImportWarning, ReportCaption, ReportDoc, ReportParagraph, ReportSection, Slide } from '../../common/model.ts';
 import { LIMITS } from '../../common/model.ts';
 import { extractFigures, paragraphWithRefs, type ExtractedFigure } from '../report/figureExtract.ts';
+import { withProposedCharts } from './chartSlides.ts';
 import { headingWords, isDateLine, isSignOff } from '../report/lines.ts';
 import {
   BULLET_MAX,
@@ -572,5 +573,5 @@ export function generateDeck(doc: ReportDoc, opts: { title?: string; date?: stri
     // A warning about the report as a whole (its title, its encoding, page furniture) is shown from the cover.
     return { ...w, id: `w${i + 1}`, slideId: slideId ?? coverId, dismissed: false };
   });
-  return { title, subtitle: doc.bylines.filter((l) => !isDateLine(l)).join(' '), slides: b.slides, figures, warnings };
+  return { title, subtitle: doc.bylines.filter((l) => !isDateLine(l)).join(' '), slides: withProposedCharts(b.slides, figures), figures, warnings };
 }
