@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { metaContentSecurityPolicy } from './decks/common/csp.ts';
+import { metaContentSecurityPolicy, PINNED_MODULE_META } from './decks/common/csp.ts';
 
 // The renderer is built to dist/renderer and served by either host (app:// in Electron, the loopback host otherwise).
 // `--mode export` builds the single-file HTML export's page (renderer/export.html) into the same folder, on its own:
@@ -41,27 +41,42 @@ export default defineConfig(({ mode }): UserConfig => {
 });
 
 /**
- * Pins each script of the built page by its hash (`integrity`, and the only script-src the meta CSP allows) and writes
- * the CSP into the page as `<meta http-equiv>` (decks/common/csp.ts). The header both hosts send still applies too.
+ * Pins each script of the built page by its hash (`integrity`, and the only script-src the meta CSP allows; the chunks
+ * it imports later, such as the chart engine, by their hashes too) and writes the CSP into the page as `<meta http-equiv>`
+ * (decks/common/csp.ts). The header both hosts send still applies too. Done when the bundle is final (generateBundle,
+ * after Vite has filled in the dynamic imports' preload lists), so each hash is that of the file written.
  */
 function cspMeta(): Plugin {
   return {
     name: 'huibao-csp-meta',
     apply: 'build',
-    transformIndexHtml: {
+    enforce: 'post',
+    generateBundle: {
       order: 'post',
-      handler(html, ctx) {
-        const hashes: string[] = [];
-        const pinned = html.replace(/<script\b([^>]*)\bsrc="\.\/([^"]+)"([^>]*)><\/script>/g, (tag, before: string, file: string, after: string) => {
-          const chunk = ctx.bundle?.[file];
-          if (!chunk || chunk.type !== 'chunk') throw new Error(`cspMeta: ${file} is not a script of this build`);
-          const hash = `sha384-${createHash('sha384').update(chunk.code).digest('base64')}`;
-          hashes.push(hash);
-          return `<script${before}src="./${file}"${after} integrity="${hash}"></script>`;
-        });
-        if (/<script(?![^>]*\bsrc=)/.test(pinned)) throw new Error('cspMeta: the page has an inline script, which its CSP would block');
-        const meta = `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy(hashes)}" />`;
-        return pinned.replace(/<meta charset="UTF-8" \/>/, (charset) => `${charset}\n    ${meta}`);
+      handler(_, bundle) {
+        for (const page of Object.values(bundle)) {
+          if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue;
+          const html = String(page.source);
+          const hashes: string[] = [];
+          const pinned = html.replace(/<script\b([^>]*)\bsrc="\.\/([^"]+)"([^>]*)><\/script>/g, (tag, before: string, file: string, after: string) => {
+            const chunk = bundle[file];
+            if (!chunk || chunk.type !== 'chunk') throw new Error(`cspMeta: ${file} is not a script of this build`);
+            const hash = `sha384-${createHash('sha384').update(chunk.code).digest('base64')}`;
+            hashes.push(hash);
+            return `<script${before}src="./${file}"${after} integrity="${hash}"></script>`;
+          });
+          if (/<script(?![^>]*\bsrc=)/.test(pinned)) throw new Error('cspMeta: the page has an inline script, which its CSP would block');
+          // Chunks loaded later by import() (the chart engine): pinned too, and named in the page for the loader
+          // (renderer/src/slides/pinnedModule.ts), which loads each through a script element carrying its integrity.
+          const lazy = Object.values(bundle).flatMap((c) => (c.type === 'chunk' && c.isDynamicEntry ? [c] : []));
+          const pins = lazy.map((c) => {
+            const hash = `sha384-${createHash('sha384').update(c.code).digest('base64')}`;
+            hashes.push(hash);
+            return `<meta name="${PINNED_MODULE_META}${c.name}" content="./${c.fileName} ${hash}" />`;
+          });
+          const meta = `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy(hashes)}" />`;
+          page.source = pinned.replace(/<meta charset="UTF-8" \/>/, (charset) => [charset, meta, ...pins].join('\n    '));
+        }
       },
     },
   };

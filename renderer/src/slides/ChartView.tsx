@@ -8,6 +8,7 @@ import type { ChartBlock, Theme } from '../../../decks/common/model.ts';
 import { useSlideT } from '../i18n/I18nProvider.tsx';
 import type { ChartNode } from './chartEngine.ts';
 import { CHART_HEIGHT, CHART_WIDTH, chartOption } from './chartOption.ts';
+import { loadPinnedModule } from './pinnedModule.ts';
 import type { FigureMap } from './SlideView.tsx';
 
 type Engine = typeof import('./chartEngine.ts');
@@ -16,7 +17,9 @@ let loading: Promise<Engine> | null = null;
 
 /** Loads the chart engine once; resolves at once when it is loaded already. */
 export function loadChartEngine(): Promise<Engine> {
-  loading ??= import('./chartEngine.ts').then((m) => (engine = m));
+  loading ??= loadPinnedModule('chartEngine')
+    .then(() => import('./chartEngine.ts'))
+    .then((m) => (engine = m));
   return loading;
 }
 
