@@ -181,21 +181,45 @@ test('the inspector changes the kind, the order and the legend, each one undo st
 });
 
 test('a chart slide in each theme (docs/screenshots/)', async ({ page, server }) => {
+  // Grouped columns: last year's values typed by hand (marked), this year's the deck's figures; the legend on.
   const deckId = await openSample(page, server);
-  await makeChart(page, [F1, F2, F3]);
-  await expect(chartTexts(page).filter({ hasText: /^5\.5%$/ })).toHaveCount(1);
-  await saved(page);
-  const { index } = await chartSlideIndex(server, deckId);
+  const figures = (await server.api.listFigures({ deckId })).figures;
+  const shown = [F1, F2, F3].map((label) => figures.find((f) => f.label === label)!);
+  const slide = await server.api.addSlide({
+    deckId,
+    afterSlideId: null,
+    layout: 'points',
+    title: '主要经济指标增速对比',
+    blocks: [
+      {
+        kind: 'chart',
+        chart: 'column',
+        title: '',
+        categories: shown.map((f) => f.label),
+        series: [
+          { name: '2022年', points: [{ value: 4.1 }, { value: 5.2 }, { value: 6.6 }] },
+          { name: '2023年', points: shown.map((f) => ({ fig: f.key })) },
+        ],
+        legend: true,
+        color: 0,
+      },
+    ],
+  });
+  const index = (await server.api.getDeck({ deckId })).slides.findIndex((s) => s.id === slide.id);
   for (const theme of THEMES) {
     await server.api.setTheme({ deckId, theme });
     // A fresh load each time: the show reads the deck (and its theme) when it opens.
     await page.goto(`${server.origin}/#/present/${deckId}/${index}`);
     await page.reload();
-    const slide = page.locator('.reveal .slides > section.present .hb-slide');
-    await expect(slide).toHaveClass(new RegExp(`theme-${theme}`));
-    await expect(slide.locator('.hb-chart svg text').filter({ hasText: /^5\.5%$/ })).toHaveCount(1);
     await page.setViewportSize({ width: 1280, height: 720 });
-    await slide.screenshot({ path: join(repoRoot, `docs/screenshots/chart-${theme}.png`) });
+    const shownSlide = page.locator('.reveal .slides > section.present .hb-slide');
+    await expect(shownSlide).toHaveClass(new RegExp(`theme-${theme}`));
+    await expect(shownSlide.locator('.hb-chart svg text').filter({ hasText: /^5\.5%$/ })).toHaveCount(1);
+    await expect(shownSlide.locator('.hb-chart svg text').filter({ hasText: /^4\.1%\*$/ })).toHaveCount(1);
+    await expect(shownSlide.locator('.hb-chart-note')).toHaveText('* 为手动录入的数值');
+    // The show's buttons and hints stay out of the picture.
+    await page.locator('.present-toolbar, .present-hint, .present-steps, .present-status').evaluateAll((els) => els.forEach((el) => ((el as HTMLElement).style.visibility = 'hidden')));
+    await shownSlide.screenshot({ path: join(repoRoot, `docs/screenshots/chart-${theme}.png`) });
     await page.setViewportSize({ width: 1440, height: 900 });
   }
 });
