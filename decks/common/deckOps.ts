@@ -114,7 +114,7 @@ export function blankSlide(id: string, layout: Layout): Slide {
         ? [{ kind: 'text', text: '', role: 'quote' }]
         : layout === 'image'
           ? [{ kind: 'image', assetId: null, caption: '', credit: '' }]
-          : layout === 'closing' || layout === 'figures'
+          : layout === 'closing' || layout === 'figures' || layout === 'chart'
             ? []
             : [{ kind: 'bullet', text: '', level: 0 }];
   return { id, layout, title: '', blocks, notes: '', hidden: false, section: null };

@@ -3,8 +3,8 @@
 // so what the hosts validate at run time is exactly what the code type-checks against.
 import { z } from 'zod';
 
-/** Slide layouts. `section` slides open a section (a pillar of the report). */
-export const LAYOUTS = ['title', 'figures', 'agenda', 'section', 'points', 'image', 'quote', 'closing'] as const;
+/** Slide layouts. `section` slides open a section (a pillar of the report); `chart` slides show a chart of figures. */
+export const LAYOUTS = ['title', 'figures', 'agenda', 'section', 'points', 'image', 'quote', 'closing', 'chart'] as const;
 export const Layout = z.enum(LAYOUTS);
 export type Layout = z.infer<typeof Layout>;
 

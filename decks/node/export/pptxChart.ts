@@ -2,7 +2,7 @@
 // the figures' current values (resolved as the screen resolves them, decks/common/charts.ts), the theme's colours, the
 // values' unit on the axis and in the data labels, and the East Asian font on every label (finishChartXml).
 import type PptxGenJS from 'pptxgenjs';
-import { drawOrder, resolveChart } from '../../common/charts.ts';
+import { drawOrder, MANUAL_MARK, resolveChart } from '../../common/charts.ts';
 import type { ChartBlock, Figure, Theme } from '../../common/model.ts';
 import { EXPORT_FONT, THEME_PALETTES } from '../../common/themes.ts';
 
@@ -70,7 +70,28 @@ export function addChart(slide: PptxGenJS.Slide, pptx: PptxGenJS, block: ChartBl
     titleFontSize: 16,
     titleColor: palette.ink,
   };
-  slide.addChart(type, data, options);
+  // Values typed by hand are said under the chart (PowerPoint cannot mark single data labels): whole series by name.
+  const manual = chart.series.flatMap((s) => {
+    const points = s.points.filter((p) => p.value !== null);
+    if (points.length > 0 && points.every((p) => p.manual)) return [s.name || chart.unit];
+    return s.points.flatMap((p, i) => (p.manual ? [chart.categories[i]!] : []));
+  });
+  const noteH = manual.length > 0 ? 0.35 : 0;
+  slide.addChart(type, data, { ...options, h: box.h - noteH });
+  if (noteH > 0) {
+    slide.addText(`${MANUAL_MARK} 手动录入的数值：${manual.join('、')}`, {
+      x: box.x,
+      y: box.y + box.h - noteH,
+      w: box.w,
+      h: noteH,
+      fontFace: EXPORT_FONT,
+      lang: 'zh-CN',
+      fontSize: 11,
+      color: palette.ink2,
+      align: 'right',
+      margin: 0,
+    });
+  }
 }
 
 /**

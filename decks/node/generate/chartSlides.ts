@@ -2,7 +2,7 @@
 // comparable figures in one sentence (“分别增长5.2%和7.4%”), a chart slide of them is proposed — hidden, placed after
 // the slide that shows those figures (the table, or the key-figures slide), so it never surprises anyone: staff unhide
 // the ones they want. The rules deciding when a chart makes sense are decks/common/charts.ts's.
-import { chartOfFigures, chartOfTable, figureLists } from '../../common/charts.ts';
+import { chartFigureKeys, chartOfFigures, chartOfTable, figureLists } from '../../common/charts.ts';
 import { figuresOfSlide } from '../../common/deckOps.ts';
 import { formatFigure } from '../../common/figures.ts';
 import { LIMITS, type ChartBlock, type Figure, type Slide } from '../../common/model.ts';
@@ -18,10 +18,14 @@ export function withProposedCharts(slides: readonly NewSlide[], extracted: reado
   const figures = new Map<string, Figure>(extracted.map((f) => [f.key, { ...f, display: formatFigure(f), updatedAt: '' }]));
   const proposals: { after: string; chart: ChartBlock; title: string; notes: string }[] = [];
   const seen = new Set<string>();
-  const propose = (after: NewSlide, chart: ChartBlock, notes: string) => {
+  const propose = (after: NewSlide, chart: ChartBlock) => {
     const id = chart.series.map((s) => s.points.map((p) => (p && 'fig' in p ? p.fig : '')).join(',')).join('|');
     if (seen.has(id) || proposals.length >= CHART_PROPOSALS_MAX) return;
     seen.add(id);
+    // The notes name what the chart shows, each number a reference (as the key-figures slide's notes do).
+    const notes = `本页图表：${chartFigureKeys(chart)
+      .map((k) => `{fig:${k}}（${figures.get(k)?.label ?? k}）`)
+      .join('，')}。`;
     proposals.push({ after: after.id, chart, title: `${after.title}（图表）`.slice(0, LIMITS.titleChars), notes });
   };
 
@@ -30,7 +34,7 @@ export function withProposedCharts(slides: readonly NewSlide[], extracted: reado
     for (const b of s.blocks) {
       if (b.kind !== 'table') continue;
       const chart = chartOfTable(b, figures);
-      if (chart) propose(s, chart, '');
+      if (chart) propose(s, chart);
     }
   }
   // Lists of comparable figures in one sentence: after the key-figures slide showing them, else the first that does.
@@ -44,7 +48,7 @@ export function withProposedCharts(slides: readonly NewSlide[], extracted: reado
     if (on.length === 0) continue;
     const anchor = on.find((s) => s.layout === 'figures') ?? on[0]!;
     const made = chartOfFigures(list);
-    if ('chart' in made) propose(anchor, made.chart, list[0]!.source?.sentence ?? '');
+    if ('chart' in made) propose(anchor, made.chart);
   }
   if (proposals.length === 0) return [...slides];
 
@@ -53,7 +57,7 @@ export function withProposedCharts(slides: readonly NewSlide[], extracted: reado
   for (const s of slides) {
     out.push(s);
     for (const p of proposals.filter((x) => x.after === s.id)) {
-      out.push({ id: `${s.id}c${++n}`, layout: 'points', title: p.title, blocks: [p.chart], notes: p.notes.slice(0, LIMITS.notesChars), hidden: true });
+      out.push({ id: `${s.id}c${++n}`, layout: 'chart', title: p.title, blocks: [p.chart], notes: p.notes.slice(0, LIMITS.notesChars), hidden: true });
     }
   }
   return out;

@@ -14,7 +14,7 @@ import { single } from './selection.ts';
 export function makeChartSlide(store: EditorStore, figures: readonly Figure[], title: string): { zh: string; en: string } | null {
   const made = chartOfFigures(figures);
   if ('refusal' in made) return CHART_REFUSALS[made.refusal];
-  const slide: Slide = { ...blankSlide(newId(), 'points'), title, blocks: [made.chart] };
+  const slide: Slide = { ...blankSlide(newId(), 'chart'), title, blocks: [made.chart] };
   const after = store.getState().selection.current || undefined;
   store.edit((m) => ({ ...m, slides: insertSlideValue(m.slides, slide, after) }), { label: 'chart', immediate: true, select: single(slide.id), focus: slide.id });
   return null;

@@ -150,6 +150,7 @@ export const en = {
   'editor.layoutName.image': 'Picture',
   'editor.layoutName.quote': 'Quote',
   'editor.layoutName.closing': 'Closing',
+  'editor.layoutName.chart': 'Chart',
   'editor.figures.title': 'Figures',
   'editor.figures.count': '{n} of {total}',
   'editor.figures.filters': 'Filter figures',

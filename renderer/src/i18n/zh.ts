@@ -148,6 +148,7 @@ export const zh = {
   'editor.layoutName.image': '图片',
   'editor.layoutName.quote': '引言',
   'editor.layoutName.closing': '结束页',
+  'editor.layoutName.chart': '图表页',
   'editor.figures.title': '数据',
   'editor.figures.count': '{n} / {total} 项',
   'editor.figures.filters': '筛选数据',

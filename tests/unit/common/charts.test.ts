@@ -81,7 +81,7 @@ describe('resolveChart', () => {
     expect(chartKindsFor(pie, byKey(shares))).toContain('pie');
     expect(resolveChart(chart({ chart: 'pie' }), byKey(growth), 'official').kind).toBe('column');
     expect(chartKindsFor(chart(), byKey(growth))).not.toContain('pie');
-    expect(isShareOfWhole({ unit: '亿元', series: [{ points: [{ value: 50 }, { value: 50 }] as never }] })).toBe(false);
+    expect(isShareOfWhole({ unit: '亿元', series: [{ name: '', points: [50, 50].map((value) => ({ value, label: '', figureKey: null, manual: false })) }] })).toBe(false);
   });
 
   it('draws a ranking best first: ranks ascending, other values largest first', () => {
