@@ -73,7 +73,8 @@ test('a photo dropped on a placeholder shows in the editor, the show and the con
   const photo = await paintPhoto(page, { width: 3600, height: 2400 });
   await dropFile(page, '.stage .picture-drop', { name: '上虞e游小镇.jpg', mime: 'image/jpeg', bytes: photo });
   const canvasImage = page.locator('.stage .hb-image-img');
-  await expect(canvasImage).toBeVisible();
+  // Making the display copy of a camera-sized photo takes a few seconds on a busy 2-core machine.
+  await expect(canvasImage).toBeVisible({ timeout: 30_000 });
   // What the screen loads is the display copy, never the whole photo.
   await expect.poll(() => canvasImage.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(DISPLAY_EDGE);
   await expect(page.locator('.stage-bar')).not.toContainText('缺少图片');
