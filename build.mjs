@@ -2,6 +2,7 @@
 // Runs on `npm install` (prepare), before `npm start`, `npm test` and `npm run bench`; takes a few seconds.
 import { build } from 'esbuild';
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 const here = (p) => new URL(p, import.meta.url).pathname;
 const node = { bundle: true, platform: 'node', target: 'node24', packages: 'external', sourcemap: 'linked', logLevel: 'warning' };
@@ -42,7 +43,10 @@ if (existsSync(here('renderer/index.html'))) {
     (async () => {
       await viteBuild({ configFile, logLevel: 'warn', build: { outDir: staging } });
       if (existsSync(here('renderer/present.html'))) await viteBuild({ configFile, mode: 'present', logLevel: 'warn', build: { outDir: staging } });
-      if (existsSync(here('renderer/export.html'))) await viteBuild({ configFile, mode: 'export', logLevel: 'warn', build: { outDir: staging } });
+      if (existsSync(here('renderer/export.html'))) {
+        await viteBuild({ configFile, mode: 'export', logLevel: 'warn', build: { outDir: staging } });
+        await viteBuild({ configFile, mode: 'export-charts', logLevel: 'warn', build: { outDir: join(staging, 'charts') } });
+      }
       const target = here('dist/renderer');
       const old = here(`dist/.renderer-old-${process.pid}`);
       if (existsSync(target)) renameSync(target, old);

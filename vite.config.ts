@@ -1,22 +1,26 @@
 import { createHash } from 'node:crypto';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { metaContentSecurityPolicy } from './decks/common/csp.ts';
+import { metaContentSecurityPolicy, PINNED_MODULE_META } from './decks/common/csp.ts';
 
 // The renderer is built to dist/renderer and served by either host (app:// in Electron, the loopback host otherwise).
 // `--mode export` builds the single-file HTML export's page (renderer/export.html) into the same folder, on its own:
 // one script and one stylesheet with no chunks or files beside them, which decks/node/export/html.ts inlines.
 // (Built together with index.html as a second input, the two pages would share chunks — React, the slides — and the
 // export page would load them as separate modules, which a single file cannot hold.)
+// The export page comes in two builds: `--mode export` without the chart engine (most decks have no chart, and
+// ECharts would add 560 KB to every file), `--mode export-charts` with it inlined, which build.mjs writes to a
+// `charts/` folder; html.ts picks the second only for a deck that shows a chart.
 // `--mode present` builds the show's own page (renderer/present.html) beside the app's, on its own for the same
-// reason: one script of its own that its CSP pins by hash, holding only what presenting needs.
+// reason: one script of its own that its CSP pins by hash, holding only what presenting needs. The app's pages load
+// the chart engine as a chunk of its own (ChartView.tsx), pinned by hash too.
 export default defineConfig(({ mode }): UserConfig => {
-  const exportPage = mode === 'export';
+  const exportPage = mode === 'export' || mode === 'export-charts';
   const page: Record<string, string> = mode === 'present' ? { present: 'renderer/present.html' } : { index: 'renderer/index.html' };
   return {
     root: 'renderer',
     base: './',
     // The app's pages carry their CSP as a meta element too (the export page gets its own, per file, in html.ts).
-    plugins: exportPage ? [] : [cspMeta()],
+    plugins: mode === 'export' ? [withoutChartEngine()] : exportPage ? [] : [cspMeta()],
     build: exportPage
       ? {
           outDir: '../dist/renderer',
@@ -36,35 +40,65 @@ export default defineConfig(({ mode }): UserConfig => {
           target: 'chrome120',
           sourcemap: true,
           chunkSizeWarningLimit: 2000,
-          rolldownOptions: { input: page, output: { codeSplitting: false } },
+          rolldownOptions: { input: page },
         },
     esbuild: { jsx: 'automatic' },
     server: { host: '127.0.0.1' },
   };
 });
 
+const NO_CHART_ENGINE = '\0huibao-no-chart-engine';
+
 /**
- * Pins each script of the built page by its hash (`integrity`, and the only script-src the meta CSP allows) and writes
- * the CSP into the page as `<meta http-equiv>` (decks/common/csp.ts). The header both hosts send still applies too.
+ * The export page for decks without charts: the chart engine's module is replaced by one that refuses to draw. It is
+ * never reached, as html.ts gives a deck with a chart the page built with the engine.
+ */
+function withoutChartEngine(): Plugin {
+  return {
+    name: 'huibao-without-chart-engine',
+    enforce: 'pre',
+    resolveId: (id) => (/\/chartEngine(\.ts)?$/.test(id) ? NO_CHART_ENGINE : null),
+    load: (id) => (id === NO_CHART_ENGINE ? "export function drawChart() { throw new Error('this export page was built without the chart engine'); }" : null),
+  };
+}
+
+/**
+ * Pins each script of the built page by its hash (`integrity`, and the only script-src the meta CSP allows; the chunks
+ * it imports later, such as the chart engine, by their hashes too) and writes the CSP into the page as `<meta http-equiv>`
+ * (decks/common/csp.ts). The header both hosts send still applies too. Done when the bundle is final (generateBundle,
+ * after Vite has filled in the dynamic imports' preload lists), so each hash is that of the file written.
  */
 function cspMeta(): Plugin {
   return {
     name: 'huibao-csp-meta',
     apply: 'build',
-    transformIndexHtml: {
+    enforce: 'post',
+    generateBundle: {
       order: 'post',
-      handler(html, ctx) {
-        const hashes: string[] = [];
-        const pinned = html.replace(/<script\b([^>]*)\bsrc="\.\/([^"]+)"([^>]*)><\/script>/g, (tag, before: string, file: string, after: string) => {
-          const chunk = ctx.bundle?.[file];
-          if (!chunk || chunk.type !== 'chunk') throw new Error(`cspMeta: ${file} is not a script of this build`);
-          const hash = `sha384-${createHash('sha384').update(chunk.code).digest('base64')}`;
-          hashes.push(hash);
-          return `<script${before}src="./${file}"${after} integrity="${hash}"></script>`;
-        });
-        if (/<script(?![^>]*\bsrc=)/.test(pinned)) throw new Error('cspMeta: the page has an inline script, which its CSP would block');
-        const meta = `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy(hashes)}" />`;
-        return pinned.replace(/<meta charset="UTF-8" \/>/, (charset) => `${charset}\n    ${meta}`);
+      handler(_, bundle) {
+        for (const page of Object.values(bundle)) {
+          if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue;
+          const html = String(page.source);
+          const hashes: string[] = [];
+          const pinned = html.replace(/<script\b([^>]*)\bsrc="\.\/([^"]+)"([^>]*)><\/script>/g, (tag, before: string, file: string, after: string) => {
+            const chunk = bundle[file];
+            if (!chunk || chunk.type !== 'chunk') throw new Error(`cspMeta: ${file} is not a script of this build`);
+            const hash = `sha384-${createHash('sha384').update(chunk.code).digest('base64')}`;
+            hashes.push(hash);
+            return `<script${before}src="./${file}"${after} integrity="${hash}"></script>`;
+          });
+          if (/<script(?![^>]*\bsrc=)/.test(pinned)) throw new Error('cspMeta: the page has an inline script, which its CSP would block');
+          // Chunks loaded later by import() (the chart engine): pinned too, and named in the page for the loader
+          // (renderer/src/slides/pinnedModule.ts), which loads each through a script element carrying its integrity.
+          const lazy = Object.values(bundle).flatMap((c) => (c.type === 'chunk' && c.isDynamicEntry ? [c] : []));
+          const pins = lazy.map((c) => {
+            const hash = `sha384-${createHash('sha384').update(c.code).digest('base64')}`;
+            hashes.push(hash);
+            return `<meta name="${PINNED_MODULE_META}${c.name}" content="./${c.fileName} ${hash}" />`;
+          });
+          const meta = `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy(hashes)}" />`;
+          page.source = pinned.replace(/<meta charset="UTF-8" \/>/, (charset) => [charset, meta, ...pins].join('\n    '));
+        }
       },
     },
   };

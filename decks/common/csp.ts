@@ -20,11 +20,15 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
 };
 
+/** `<meta name="huibao-module-NAME" content="./assets/FILE.js sha384-…">`: a chunk of the build loaded on demand, and its hash. */
+export const PINNED_MODULE_META = 'huibao-module-';
+
 /**
  * The same policy for a page's `<meta http-equiv="Content-Security-Policy">` (vite.config.ts writes it into the built
  * renderer page), so the page is protected even where a header is lost, and a scanner reading the page sees it.
  * Narrower than the header: scripts only by the hashes of the page's own built scripts (the page pins them with
- * `integrity`), and without the directives a meta element cannot carry (frame-ancestors).
+ * `integrity`; a chunk loaded later, such as the chart engine, is pinned by a meta element named PINNED_MODULE_META +
+ * its name), and without the directives a meta element cannot carry (frame-ancestors).
  */
 export function metaContentSecurityPolicy(scriptHashes: readonly string[]): string {
   if (scriptHashes.length === 0) throw new Error('a page with no script needs no script-src');

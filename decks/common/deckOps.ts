@@ -1,6 +1,7 @@
 // Pure edits of a deck: of its slide order (ids, first to last), of its slides and of its figures. Each returns new values.
 // The service applies them inside a transaction; the renderer applies the same functions for optimistic updates and undo.
 import { ApiError, type FigureEdit, type SlideContent, type SlidePatch } from './api.ts';
+import { chartFigureKeys } from './charts.ts';
 import { figureKeysIn, formatFigure, formatNumber, parseValueInput } from './figures.ts';
 import { LIMITS, type Block, type Figure, type FigureChange, type ImageBlock, type Layout, type Slide } from './model.ts';
 
@@ -113,7 +114,7 @@ export function blankSlide(id: string, layout: Layout): Slide {
         ? [{ kind: 'text', text: '', role: 'quote' }]
         : layout === 'image'
           ? [{ kind: 'image', assetId: null, caption: '', credit: '' }]
-          : layout === 'closing' || layout === 'figures'
+          : layout === 'closing' || layout === 'figures' || layout === 'chart'
             ? []
             : [{ kind: 'bullet', text: '', level: 0 }];
   return { id, layout, title: '', blocks, notes: '', hidden: false, section: null };
@@ -281,6 +282,7 @@ export function figureValueText(f: Pick<Figure, 'value' | 'decimals' | 'grouped'
 /** The text of a block that may hold figure references. */
 function blockText(b: Block): string {
   if (b.kind === 'table') return [b.header, ...b.rows].flat().join('\n');
+  if (b.kind === 'chart') return chartFigureKeys(b).map((key) => `{fig:${key}}`).join('\n');
   return b.kind === 'bullet' || b.kind === 'text' ? b.text : b.kind === 'figure' ? `{fig:${b.key}}` : '';
 }
 

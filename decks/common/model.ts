@@ -3,8 +3,8 @@
 // so what the hosts validate at run time is exactly what the code type-checks against.
 import { z } from 'zod';
 
-/** Slide layouts. `section` slides open a section (a pillar of the report). */
-export const LAYOUTS = ['title', 'figures', 'agenda', 'section', 'points', 'image', 'quote', 'closing'] as const;
+/** Slide layouts. `section` slides open a section (a pillar of the report); `chart` slides show a chart of figures. */
+export const LAYOUTS = ['title', 'figures', 'agenda', 'section', 'points', 'image', 'quote', 'closing', 'chart'] as const;
 export const Layout = z.enum(LAYOUTS);
 export type Layout = z.infer<typeof Layout>;
 
@@ -24,10 +24,33 @@ export const LIMITS = {
   tableColumns: 12,
   tableRows: 60,
   reportBytes: 20 * 1024 * 1024,
+  /** A chart's categories (bars, points) and series: beyond these a chart is no longer read from across a room. */
+  chartCategories: 24,
+  chartSeries: 6,
 } as const;
 
 const Id = z.string().min(1).max(64);
 const TableCell = z.string().max(LIMITS.labelChars * 2);
+const FigureKey = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/);
+
+/** Chart kinds: grouped columns or bars, a line, a ranking (bars in order, a progress bar for shares), a pie of shares. */
+export const CHART_KINDS = ['column', 'bar', 'line', 'ranking', 'pie'] as const;
+export const ChartKind = z.enum(CHART_KINDS);
+export type ChartKind = z.infer<typeof ChartKind>;
+
+/**
+ * One value of a chart: a reference to a figure of the deck (the chart shows its current value, as text does), or a
+ * value typed by hand where the report gives none (last year's, say), which the chart marks as entered by hand.
+ */
+export const ChartPoint = z.union([z.object({ fig: FigureKey }).strict(), z.object({ value: z.number().finite() }).strict()]);
+export type ChartPoint = z.infer<typeof ChartPoint>;
+
+export const ChartSeries = z.object({
+  name: z.string().max(LIMITS.labelChars),
+  /** One point a category, in the categories' order; null where the series has no value. */
+  points: z.array(ChartPoint.nullable()).max(LIMITS.chartCategories),
+});
+export type ChartSeries = z.infer<typeof ChartSeries>;
 
 /**
  * Inline text of a slide or note. Numbers that a figure owns are never copied into text:
@@ -69,10 +92,23 @@ export const Block = z.discriminatedUnion('kind', [
     header: z.array(TableCell).min(1).max(LIMITS.tableColumns),
     rows: z.array(z.array(TableCell).max(LIMITS.tableColumns)).max(LIMITS.tableRows),
   }),
+  /** A chart of figures (see charts.ts): categories along one axis, one or more series of points. */
+  z.object({
+    kind: z.literal('chart'),
+    chart: ChartKind,
+    /** A line over the chart (may be empty: the slide's title usually says it). */
+    title: z.string().max(LIMITS.labelChars),
+    categories: z.array(z.string().max(LIMITS.labelChars)).min(1).max(LIMITS.chartCategories),
+    series: z.array(ChartSeries).min(1).max(LIMITS.chartSeries),
+    legend: z.boolean(),
+    /** Which of the theme's chart colours the first series takes (the others follow in the theme's order). */
+    color: z.number().int().min(0).max(5),
+  }),
 ]);
 export type Block = z.infer<typeof Block>;
 export type ImageBlock = Extract<Block, { kind: 'image' }>;
 export type ImageFit = NonNullable<ImageBlock['fit']>;
+export type ChartBlock = Extract<Block, { kind: 'chart' }>;
 
 export const Slide = z.object({
   id: Id,
@@ -103,7 +139,7 @@ export type Direction = z.infer<typeof Direction>;
 
 export const Figure = z.object({
   /** Stable slug, unique in its deck; slide text refers to it as `{fig:KEY}`. */
-  key: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/),
+  key: FigureKey,
   /** What is measured, e.g. “地区生产总值增长”. */
   label: z.string().max(LIMITS.labelChars),
   value: z.number().finite(),

@@ -7,7 +7,8 @@ export type BlockGroup =
   | { kind: 'figures'; items: Extract<Block, { kind: 'figure' }>[] }
   | { kind: 'text'; block: Extract<Block, { kind: 'text' }> }
   | { kind: 'image'; block: Extract<Block, { kind: 'image' }> }
-  | { kind: 'table'; block: Extract<Block, { kind: 'table' }> };
+  | { kind: 'table'; block: Extract<Block, { kind: 'table' }> }
+  | { kind: 'chart'; block: Extract<Block, { kind: 'chart' }> };
 
 /** Consecutive bullets form one list and consecutive figures one row of callouts. */
 export function groupBlocks(blocks: readonly Block[]): BlockGroup[] {
@@ -22,6 +23,7 @@ export function groupBlocks(blocks: readonly Block[]): BlockGroup[] {
       else groups.push({ kind: 'figures', items: [b] });
     } else if (b.kind === 'text') groups.push({ kind: 'text', block: b });
     else if (b.kind === 'table') groups.push({ kind: 'table', block: b });
+    else if (b.kind === 'chart') groups.push({ kind: 'chart', block: b });
     else groups.push({ kind: 'image', block: b });
   }
   return groups;

@@ -24,6 +24,8 @@ export interface ThemePalette {
   coverBackground: string;
   coverInk: string;
   coverInk2: string;
+  /** The series of a chart, in order (charts.ts seriesColors): the first is the theme's accent. */
+  chart: readonly string[];
 }
 
 export const THEME_PALETTES: Record<Theme, ThemePalette> = {
@@ -42,6 +44,7 @@ export const THEME_PALETTES: Record<Theme, ThemePalette> = {
     coverBackground: '9E1B1B',
     coverInk: 'FFFAF0',
     coverInk2: 'F2D58C',
+    chart: ['A11D1D', 'C79A3A', '5C4F44', 'D9825B', '8C6D46', 'B3A394'],
   },
   light: {
     background: 'FFFFFF',
@@ -57,6 +60,7 @@ export const THEME_PALETTES: Record<Theme, ThemePalette> = {
     coverBackground: 'F1F5FB',
     coverInk: '0F172A',
     coverInk2: '334155',
+    chart: ['2563EB', '60A5FA', '0F766E', 'F59E0B', '64748B', '9333EA'],
   },
   // High contrast for washed-out projectors: black, white and yellow.
   contrast: {
@@ -73,6 +77,7 @@ export const THEME_PALETTES: Record<Theme, ThemePalette> = {
     coverBackground: '000000',
     coverInk: 'FFFFFF',
     coverInk2: 'FFD400',
+    chart: ['FFD400', 'FFFFFF', '00E5FF', 'FF8A00', '9EFF00', 'FF5C8A'],
   },
 };
 

@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { readPdf } from '../unit/export/pdfText.ts';
 import { makePng } from '../unit/export/testFiles.ts';
-import { expect, goOnAnyway, repoRoot, saved, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
+import { expect, goOnAnyway, repoRoot, saved, test, uniqueTitle, withoutProposedCharts, type HuibaoServer } from './fixtures.ts';
 import { slideEdits } from '../fixtures/slideEdits.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
 const SHOTS = join(repoRoot, process.env.HUIBAO_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test-results/screenshots');
 
 async function importSample(server: HuibaoServer, title = uniqueTitle('命令')): Promise<string> {
-  return (await server.api.importReport({ fileName: 'shangyu.txt', dataBase64: readFileSync(SAMPLE).toString('base64'), title })).deckId;
+  return withoutProposedCharts(server.api, (await server.api.importReport({ fileName: 'shangyu.txt', dataBase64: readFileSync(SAMPLE).toString('base64'), title })).deckId);
 }
 
 /** Opens the editor of a deck (the token is adopted on the first load, then kept by the tab). */

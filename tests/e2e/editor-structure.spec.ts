@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { SlideContent } from '../../decks/common/api.ts';
-import { expect, repoRoot, saved, test, type HuibaoServer } from './fixtures.ts';
+import { expect, repoRoot, saved, test, withoutProposedCharts, type HuibaoServer } from './fixtures.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
 
@@ -17,7 +17,7 @@ async function openDeck(page: Page, server: HuibaoServer, deckId: string): Promi
 }
 
 async function importSample(server: HuibaoServer): Promise<string> {
-  return (await server.api.importReport({ fileName: 'shangyu.txt', dataBase64: readFileSync(SAMPLE).toString('base64') })).deckId;
+  return withoutProposedCharts(server.api, (await server.api.importReport({ fileName: 'shangyu.txt', dataBase64: readFileSync(SAMPLE).toString('base64') })).deckId);
 }
 
 const list = (page: Page) => page.getByRole('listbox', { name: '幻灯片' });

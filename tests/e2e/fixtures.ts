@@ -77,10 +77,22 @@ export const test = base.extend<{ server: HuibaoServer }, { workerServer: Huibao
 
 export { expect };
 
-/** A fresh copy of the sample deck for one test, opened in the editor; returns its id. */
+/**
+ * Removes the chart slides an import proposed (hidden, right after the key-figures slide; charts.spec.ts tests them).
+ * For tests that name the sample's slides by their place (第3张 …): they keep the deck they were written for.
+ */
+export async function withoutProposedCharts(api: DeckApi, deckId: string): Promise<string> {
+  const deck = await api.getDeck({ deckId });
+  const charts = deck.slides.filter((s) => s.hidden && s.layout === 'chart').map((s) => s.id);
+  if (charts.length > 0) await api.saveEdits({ deckId, removed: charts });
+  return deckId;
+}
+
+/** A fresh copy of the sample deck for one test (without the charts the import proposes), opened in the editor; returns its id. */
 export async function openSample(page: Page, server: HuibaoServer): Promise<string> {
   const sample = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
   const { deckId } = await server.api.importReport({ fileName: 'shangyu.txt', dataBase64: readFileSync(sample).toString('base64') });
+  await withoutProposedCharts(server.api, deckId);
   await page.goto(server.url);
   await expect(page).toHaveURL(/#\/$/);
   await page.goto(`${server.origin}/#/edit/${deckId}`);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { audienceSlides } from '../../decks/common/audience.ts';
 import type { Deck } from '../../decks/common/model.ts';
-import { expect, goOnAnyway, repoRoot, test, type HuibaoServer } from './fixtures.ts';
+import { expect, goOnAnyway, repoRoot, test, withoutProposedCharts, type HuibaoServer } from './fixtures.ts';
 import { slideEdits } from '../fixtures/slideEdits.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
@@ -25,11 +25,12 @@ interface Measured {
 
 /**
  * The sample deck, without the photo slides still waiting for their photo: those are left out of a show (see
- * pictures.spec.ts), and these tests count the slides a show presents.
+ * pictures.spec.ts), and these tests count the slides a show presents; nor the chart the import proposes (hidden).
  */
 async function importSample(server: HuibaoServer, title: string): Promise<Deck> {
   const dataBase64 = readFileSync(SAMPLE).toString('base64');
   const { deckId } = await server.api.importReport({ fileName: 'shangyu-youth-city.txt', dataBase64, title });
+  await withoutProposedCharts(server.api, deckId);
   const deck = await server.api.getDeck({ deckId });
   const shown = new Set(audienceSlides(deck.slides).map((s) => s.id));
   const waiting = deck.slides.filter((s) => !shown.has(s.id)).map((s) => s.id);

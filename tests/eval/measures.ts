@@ -280,7 +280,9 @@ export function emptySlides(deck: Deck): string[] {
         ? comparable(b.caption) !== ''
         : b.kind === 'table'
           ? b.rows.some((row) => row.some((c) => comparable(c) !== ''))
-          : comparable(b.text) !== '';
+          : b.kind === 'chart'
+            ? b.series.some((s) => s.points.some((p) => p !== null))
+            : comparable(b.text) !== '';
   return shown(deck.slides)
     .filter((s) => {
       const content = s.blocks.filter(hasContent);

@@ -7,7 +7,7 @@
 // inlined script and stylesheet (by hash), data: images and fonts, and no connections at all.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ApiError } from '../../common/api.ts';
 import { EXPORT_PAYLOAD_ELEMENT_ID, EXPORT_PAYLOAD_VERSION, type ExportPayload } from '../../common/exportPayload.ts';
 import { audienceSlides, picturesShown } from '../../common/audience.ts';
@@ -16,8 +16,9 @@ import type { ImageMime } from '../../common/imageFormat.ts';
 
 export const HTML_MIME = 'text/html';
 export const HTML_EXTENSION = '.html';
-/** The built page, in the renderer's build folder. */
+/** The built page, in the renderer's build folder; the one with the chart engine in its `charts/` folder (vite.config.ts). */
 export const EXPORT_PAGE = 'export.html';
+export const EXPORT_PAGE_WITH_CHARTS = 'charts/export.html';
 
 export interface HtmlImage {
   mime: ImageMime;
@@ -38,9 +39,9 @@ function notBuilt(rendererDir: string, why: string): ApiError {
 }
 
 /** Reads the built export page's one script and one stylesheet, refusing anything else it would load. */
-function readPageAssets(rendererDir: string): PageAssets {
-  const pagePath = join(rendererDir, EXPORT_PAGE);
-  if (!existsSync(pagePath)) throw notBuilt(rendererDir, `${EXPORT_PAGE} not found`);
+function readPageAssets(rendererDir: string, pageName: string): PageAssets {
+  const pagePath = join(rendererDir, pageName);
+  if (!existsSync(pagePath)) throw notBuilt(rendererDir, `${pageName} not found`);
   const page = readFileSync(pagePath, 'utf8');
   const scripts = [...page.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)].map((m) => m[1]!);
   const styles = [...page.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"[^>]*>/g)].map((m) => m[1]!);
@@ -49,7 +50,7 @@ function readPageAssets(rendererDir: string): PageAssets {
     throw notBuilt(rendererDir, `expected one script and one stylesheet, found ${scripts.length} scripts, ${styles.length} stylesheets, links: ${others.join(', ') || 'none'}`);
   }
   const read = (ref: string): string => {
-    const path = resolve(rendererDir, ref);
+    const path = resolve(dirname(pagePath), ref);
     const rel = relative(resolve(rendererDir), path);
     if (rel.startsWith('..') || rel.startsWith(sep) || !existsSync(path)) throw notBuilt(rendererDir, `${ref} not found`);
     return readFileSync(path, 'utf8');
@@ -121,7 +122,9 @@ export function exportPayload(deck: Deck, images: ReadonlyMap<string, HtmlImage>
 
 /** The whole file. `rendererDir` is the renderer's build folder (paths.ts rendererDir). */
 export function writeHtml(deck: Deck, images: ReadonlyMap<string, HtmlImage>, rendererDir: string, opts: { notes: boolean }): string {
-  const { script, style } = readPageAssets(rendererDir);
+  const payload = exportPayload(deck, images, opts);
+  const charted = payload.deck.slides.some((s) => s.blocks.some((b) => b.kind === 'chart'));
+  const { script, style } = readPageAssets(rendererDir, charted ? EXPORT_PAGE_WITH_CHARTS : EXPORT_PAGE);
   const code = inlineSafe(script, 'script');
   const css = inlineSafe(style, 'style');
   const csp = [
@@ -149,7 +152,7 @@ export function writeHtml(deck: Deck, images: ReadonlyMap<string, HtmlImage>, re
     '</head>',
     '<body>',
     '<div id="root"></div>',
-    `<script type="application/json" id="${EXPORT_PAYLOAD_ELEMENT_ID}">${jsonForScriptElement(exportPayload(deck, images, opts))}</script>`,
+    `<script type="application/json" id="${EXPORT_PAYLOAD_ELEMENT_ID}">${jsonForScriptElement(payload)}</script>`,
     `<script type="module">${code}</script>`,
     '</body>',
     '</html>',

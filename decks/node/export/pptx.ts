@@ -11,10 +11,11 @@ import { ApiError } from '../../common/api.ts';
 import { audienceSlides } from '../../common/audience.ts';
 import { formatNumber, resolveFigureRefs, splitFigureRefs, withoutEmphasis } from '../../common/figures.ts';
 import { approvalRecord } from '../../common/approval.ts';
-import type { Approval, Block, Deck, Figure, ImageBlock, Slide } from '../../common/model.ts';
+import type { Approval, Block, Deck, Figure, ImageBlock, Slide, Theme } from '../../common/model.ts';
 import { EXPORT_FONT, THEME_PALETTES, type ThemePalette } from '../../common/themes.ts';
 import { chineseNumeral, groupBlocks, tableSize, type BlockGroup } from '../../common/slideLayout.ts';
 import { imageSize, type ImageMime } from '../../common/imageFormat.ts';
+import { addChart, finishChartXml } from './pptxChart.ts';
 
 export const PPTX_MIME = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
@@ -87,6 +88,7 @@ interface SlideContext {
   pptx: PptxGenJS;
   slide: PptxGenJS.Slide;
   palette: ThemePalette;
+  theme: Theme;
   figures: ReadonlyMap<string, Figure>;
   images: ReadonlyMap<string, PptxImage>;
 }
@@ -231,21 +233,25 @@ function addTable(ctx: SlideContext, block: Extract<Block, { kind: 'table' }>, b
 }
 
 function addBody(ctx: SlideContext, blocks: readonly Block[], area: Box, color: string, align: 'left' | 'center' = 'left'): void {
-  const tables = blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
+  const tables = blocks.filter((b): b is Extract<Block, { kind: 'table' | 'chart' }> => b.kind === 'table' || b.kind === 'chart');
   if (tables.length > 0) {
-    // Text above, the tables below sharing what is left of the body.
-    const rest = blocks.filter((b) => b.kind !== 'table');
+    // Text above, the tables and charts below sharing what is left of the body.
+    const rest = blocks.filter((b) => b.kind !== 'table' && b.kind !== 'chart');
     const textH = rest.length ? Math.min(area.h * 0.35, textHeight(groupBlocks(rest), BODY_SIZES[2], area.w)) : 0;
     if (rest.length) addBody(ctx, rest, { ...area, h: textH }, color, align);
     const top = area.y + textH + (textH ? px(16) : 0);
     const eachH = (area.y + area.h - top - px(16) * (tables.length - 1)) / tables.length;
-    tables.forEach((t, i) => addTable(ctx, t, { x: area.x, y: top + i * (eachH + px(16)), w: area.w, h: eachH }));
+    tables.forEach((t, i) => {
+      const box = { x: area.x, y: top + i * (eachH + px(16)), w: area.w, h: eachH };
+      if (t.kind === 'chart') addChart(ctx.slide, ctx.pptx, t, box, ctx.figures, ctx.theme);
+      else addTable(ctx, t, box);
+    });
     return;
   }
   const groups = groupBlocks(blocks);
   if (groups.length === 0) return;
   const images = groups.filter((g): g is Extract<BlockGroup, { kind: 'image' }> => g.kind === 'image');
-  const others = groups.filter((g): g is Exclude<BlockGroup, { kind: 'image' | 'table' }> => g.kind !== 'image' && g.kind !== 'table');
+  const others = groups.filter((g): g is Exclude<BlockGroup, { kind: 'image' | 'table' | 'chart' }> => g.kind !== 'image' && g.kind !== 'table' && g.kind !== 'chart');
   let column = area;
   if (images.length > 0) {
     // Images on the left (1.4 parts), everything else on the right (1 part), as the image layout sets them.
@@ -402,7 +408,7 @@ export async function writePptx(deck: Deck, images: ReadonlyMap<string, PptxImag
     const slide = pptx.addSlide({ masterName: isCover(s) ? (hasBody ? MASTER.coverWithBody : MASTER.cover) : MASTER.content });
     // Kept, and skipped in the show, as PowerPoint and WPS do with a slide hidden there.
     if (s.hidden) slide.hidden = true;
-    const ctx: SlideContext = { pptx, slide, palette, figures, images };
+    const ctx: SlideContext = { pptx, slide, palette, theme: deck.theme, figures, images };
     // Sections are numbered as the show numbers them: hidden ones do not count.
     if (s.layout === 'section' && !s.hidden) sections++;
     if (isCover(s)) addCoverSlide(ctx, s, s.layout === 'section' && !s.hidden ? sections : undefined);
@@ -464,6 +470,8 @@ function finishPackage(bytes: Uint8Array, notes: string[], approval: Approval | 
       // A function, not a string: `$'`, `$&` … in a note must stay text, not splice the document into itself.
       const notesText = notesXml(notes[Number(slideNotes[1]) - 1] ?? '');
       text = text.replace(notesMark, () => notesText);
+    } else if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) {
+      text = finishChartXml(strFromU8(data));
     } else if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) {
       text = dropRepeatedParagraphProps(strFromU8(data));
     } else if (/^ppt\/theme\/theme\d+\.xml$/.test(name)) {

@@ -7,6 +7,7 @@
 import type { Block, ImportWarning, ReportCaption, ReportDoc, ReportParagraph, ReportSection, Slide } from '../../common/model.ts';
 import { LIMITS } from '../../common/model.ts';
 import { extractFigures, figuresByParagraph, paragraphWithRefs, type ExtractedFigure } from '../report/figureExtract.ts';
+import { withProposedCharts } from './chartSlides.ts';
 import { headingWords, isDateLine, isSignOff } from '../report/lines.ts';
 import {
   BULLET_MAX,
@@ -561,5 +562,15 @@ export function generateDeck(doc: ReportDoc, opts: { title?: string; date?: stri
     // A warning about the report as a whole (its title, its encoding, page furniture) is shown from the cover.
     return { ...w, id: `w${i + 1}`, slideId: slideId ?? coverId, dismissed: false };
   });
-  return { title, subtitle: doc.bylines.filter((l) => !isDateLine(l)).join(' '), slides: b.slides, figures, warnings };
+  // Charts are proposed for a full deck only (a condensed one is each part's key figures, nothing more); the slides are
+  // then numbered s1, s2, … in their final order, and the warnings follow their slides.
+  const proposed = condensed ? b.slides : withProposedCharts(b.slides, figures);
+  const ids = new Map(proposed.map((s, i) => [s.id, `s${i + 1}`]));
+  return {
+    title,
+    subtitle: doc.bylines.filter((l) => !isDateLine(l)).join(' '),
+    slides: proposed.map((s) => ({ ...s, id: ids.get(s.id)! })),
+    figures,
+    warnings: warnings.map((w) => ({ ...w, slideId: w.slideId === null ? null : (ids.get(w.slideId) ?? w.slideId) })),
+  };
 }

@@ -1,7 +1,8 @@
 // 数据: every figure of the deck in one table. A value changed here is checked (a number, else a clear message) and
 // shows at once on every slide and note that refers to it; each figure keeps its history of values. Its label (what it
 // measures) is edited here too, once for every card that shows it; both are undoable steps of the editor. A person
-// confirms each imported figure here (核对), and the consistency check (数据一致性) runs again on every edit.
+// confirms each imported figure here (核对), and the consistency check (数据一致性) runs again on every edit. Figures
+// ticked here become a chart (生成图表) on a new slide, bound to them.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { errorMessage, type DeckApi } from '../../../decks/common/api.ts';
 import { checkConsistency } from '../../../decks/common/consistency.ts';
@@ -9,6 +10,7 @@ import { figureUsage, figureValueText } from '../../../decks/common/deckOps.ts';
 import { LIMITS, type Figure, type FigureChange, type Slide } from '../../../decks/common/model.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
 import { relativeTime } from '../i18n/relativeTime.ts';
+import { makeChartSlide } from './chartEdits.ts';
 import type { EditorStore } from './editorStore.ts';
 
 interface FiguresPanelProps {
@@ -25,7 +27,27 @@ type Filter = { text: string; section: string; unused: boolean; recent: boolean 
 
 export function FiguresPanel({ api, store, figures, slides, focusKey, onJump }: FiguresPanelProps) {
   const t = useT();
+  const [lang] = useLang();
   const [filter, setFilter] = useState<Filter>({ text: '', section: '', unused: false, recent: false });
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [chartError, setChartError] = useState<string | null>(null);
+  const choose = (key: string, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(key);
+    else next.delete(key);
+    setChosen(next);
+    setChartError(null);
+  };
+  const makeChart = () => {
+    // In the table's order, which is the deck's: the chart's categories follow it.
+    const figs = figures.filter((f) => chosen.has(f.key));
+    const err = makeChartSlide(store, figs, t('editor.figures.chartTitle'));
+    if (err) setChartError(lang === 'zh' ? err.zh : err.en);
+    else {
+      setChosen(new Set());
+      setChartError(null);
+    }
+  };
   const usage = useMemo(() => figureUsage(slides), [slides]);
   const slideIndex = useMemo(() => new Map(slides.map((s, i) => [s.id, i])), [slides]);
   const sectionOf = useMemo(() => new Map(slides.map((s) => [s.id, s.section])), [slides]);
@@ -46,7 +68,6 @@ export function FiguresPanel({ api, store, figures, slides, focusKey, onJump }: 
     return list;
   }, [figures, usage, filter, since, sectionOf]);
 
-  const [lang] = useLang();
   // On every edit of a figure (or a slide): the check is pure and quick (a few ms on a 500-slide deck).
   const inconsistent = useMemo(() => checkConsistency({ slides, figures }), [slides, figures]);
 
@@ -100,7 +121,15 @@ export function FiguresPanel({ api, store, figures, slides, focusKey, onJump }: 
           <input type="checkbox" checked={filter.recent} onChange={(e) => setFilter({ ...filter, recent: e.target.checked })} />
           {t('editor.figures.recent')}
         </label>
+        <button type="button" className="button small" disabled={chosen.size === 0} onClick={makeChart} title={t('editor.figures.makeChartHint')}>
+          {t('editor.figures.makeChart', { n: chosen.size })}
+        </button>
       </div>
+      {chartError && (
+        <p className="field-error" role="alert">
+          {chartError}
+        </p>
+      )}
       {shown.length === 0 ? (
         <p className="panel-empty">{figures.length === 0 ? t('editor.figures.none') : t('editor.figures.noMatch')}</p>
       ) : (
@@ -108,6 +137,9 @@ export function FiguresPanel({ api, store, figures, slides, focusKey, onJump }: 
           <table className="figures-table">
             <thead>
               <tr>
+                <th scope="col">
+                  <span className="visually-hidden">{t('editor.figures.choose')}</span>
+                </th>
                 <th scope="col">{t('editor.figures.label')}</th>
                 <th scope="col">{t('editor.figures.value')}</th>
                 <th scope="col">{t('editor.figures.confirmed')}</th>
@@ -132,6 +164,8 @@ export function FiguresPanel({ api, store, figures, slides, focusKey, onJump }: 
                   slideIndex={slideIndex}
                   focus={focusKey === f.key}
                   onJump={onJump}
+                  chosen={chosen.has(f.key)}
+                  onChoose={(on) => choose(f.key, on)}
                 />
               ))}
             </tbody>
@@ -150,6 +184,8 @@ function FigureRow({
   slideIndex,
   focus,
   onJump,
+  chosen,
+  onChoose,
 }: {
   api: DeckApi;
   store: EditorStore;
@@ -158,6 +194,9 @@ function FigureRow({
   slideIndex: ReadonlyMap<string, number>;
   focus: boolean;
   onJump(slideId: string): void;
+  /** Ticked for a chart (生成图表). */
+  chosen: boolean;
+  onChoose(on: boolean): void;
 }) {
   const t = useT();
   const [lang] = useLang();
@@ -237,6 +276,9 @@ function FigureRow({
   return (
     <>
       <tr className={`figure-row${error || labelError ? ' has-error' : ''}${focus ? ' is-focus' : ''}`}>
+        <td className="figure-choose">
+          <input type="checkbox" checked={chosen} onChange={(e) => onChoose(e.target.checked)} aria-label={t('editor.figures.chooseOf', { label: figure.label || figure.key })} />
+        </td>
         <th scope="row" className="figure-label">
           <textarea
             className="input small figure-label-input"

@@ -10,6 +10,7 @@ import { EditableField } from './EditableField.tsx';
 import type { PictureTarget } from './editorCommands.ts';
 import type { EditorStore } from './editorStore.ts';
 import { fieldKey } from './fields.ts';
+import { ChartInspector } from './ChartInspector.tsx';
 import { PictureInspector } from './PictureInspector.tsx';
 
 interface InspectorProps {
@@ -68,6 +69,7 @@ export const Inspector = memo(function Inspector({ store, hidden, onToggleHidden
         </div>
       </section>
       <PictureInspector store={store} slide={slide} onChoose={(index) => onChoosePicture({ slideId: slide.id, index })} />
+      <ChartInspector store={store} slide={slide} figures={figures} theme={store.getState().model.theme} />
       <section className="inspector-section inspector-notes" aria-labelledby="insp-notes">
         <h3 id="insp-notes" className="inspector-heading">
           {t('editor.notes')}

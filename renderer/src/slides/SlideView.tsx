@@ -5,6 +5,7 @@ import { formatNumber, splitFigureRefs, withoutEmphasis } from '../../../decks/c
 import type { Block, Figure, ImageBlock, Slide, Theme } from '../../../decks/common/model.ts';
 import { chineseNumeral, groupBlocks, tableSize, type BlockGroup } from '../../../decks/common/slideLayout.ts';
 import { useSlideT } from '../i18n/I18nProvider.tsx';
+import { ChartView } from './ChartView.tsx';
 
 export const SLIDE_WIDTH = 1280;
 export const SLIDE_HEIGHT = 720;
@@ -53,6 +54,12 @@ export interface SlideEditing {
 }
 
 const SlideEditContext = createContext<SlideEditing | null>(null);
+/** The slide's theme, for what draws in its colours from code (charts) rather than from the theme's CSS. */
+const SlideThemeContext = createContext<Theme>('official');
+
+function Chart({ block, figures }: { block: Extract<Block, { kind: 'chart' }>; figures: FigureMap }) {
+  return <ChartView block={block} figures={figures} theme={useContext(SlideThemeContext)} />;
+}
 
 /** One text of a slide: shown (figure references as their current values), or handed to the editor to edit in place. */
 function Field(props: FieldProps) {
@@ -217,6 +224,7 @@ export function densityOf(blocks: readonly Block[]): Density {
     else if (g.kind === 'text') lengths.push(shownLength(g.block.text));
     else if (g.kind === 'figures') fixedLines += 4 * Math.ceil(g.items.length / 4);
     else if (g.kind === 'table') fixedLines += Math.min(10, g.block.rows.length + 1);
+    else if (g.kind === 'chart') fixedLines += 9;
     else fixedLines += 7;
   }
   for (const d of DENSITIES) {
@@ -258,6 +266,8 @@ function Body({ blocks, figures, omitRoles = [], indexOf }: { blocks: readonly B
         return <Picture key={i} block={g.block} index={indexOf(g.block)} figures={figures} />;
       case 'table':
         return <TableBlock key={i} block={g.block} figures={figures} />;
+      case 'chart':
+        return <Chart key={i} block={g.block} figures={figures} />;
     }
   });
 }
@@ -356,7 +366,8 @@ export function SlideView({ slide, figures, theme, number, deckTitle, sectionNum
       )}
     </div>
   );
-  return editing ? <SlideEditContext.Provider value={editing}>{content}</SlideEditContext.Provider> : content;
+  const themed = <SlideThemeContext.Provider value={theme}>{content}</SlideThemeContext.Provider>;
+  return editing ? <SlideEditContext.Provider value={editing}>{themed}</SlideEditContext.Provider> : themed;
 }
 
 /** Figures of a deck by key, for SlideView. */

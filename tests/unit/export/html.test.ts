@@ -155,6 +155,37 @@ describe('single-file HTML export', () => {
     }
   });
 
+  it('carries the chart engine only when a chart is shown, and then draws it offline as SVG text', { timeout: 60_000 }, async () => {
+    const deckId = await t.importSample();
+    // The import proposes a chart, hidden: the file without it needs no chart engine.
+    const proposed = (await t.service.getDeck({ deckId })).slides.find((s) => s.layout === 'chart')!;
+    expect(proposed.hidden).toBe(true);
+    const plain = await exportHtml(deckId);
+    await slideEdits(t.service).updateSlide({ deckId, slideId: proposed.id, patch: { hidden: false } });
+    await slideEdits(t.service).moveSlides({ deckId, slideIds: [proposed.id], afterSlideId: null });
+    const charted = await exportHtml(deckId);
+    const engine = /renderToVNode/;
+    expect(plain).not.toMatch(engine);
+    expect(charted).toMatch(engine);
+    expect(charted.length - plain.length).toBeGreaterThan(300_000);
+    const path = join(t.dir, 'chart.html');
+    writeFileSync(path, charted);
+    const { context, page, blocked, dialogs, errors } = await openFile(path);
+    try {
+      const deck = await t.service.getDeck({ deckId });
+      const chart = deck.slides[0]!.blocks.find((b) => b.kind === 'chart')!;
+      const point = chart.kind === 'chart' ? chart.series[0]!.points.find((p) => p !== null && 'fig' in p) : undefined;
+      const shown = deck.figures.find((f) => point && 'fig' in point && f.key === point.fig)!.display;
+      const labels = page.locator('.reveal .slides > section.present .hb-chart svg text');
+      await expect.poll(() => labels.allTextContents()).toContain(shown);
+      expect(blocked).toEqual([]);
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows hostile text literally and runs none of it; images are inlined as data: URLs', { timeout: 60_000 }, async () => {
     const created = await t.service.createDeck({ title: HOSTILE_TITLE });
     const deckId = created.id;

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, metaContentSecurityPolicy } from '../../../decks/common/csp.ts';
+import { CONTENT_SECURITY_POLICY, metaContentSecurityPolicy, PINNED_MODULE_META } from '../../../decks/common/csp.ts';
 import { createAppProtocolHandler } from '../../../electron/main/appProtocol.ts';
 import { hardenWebContents } from '../../../electron/main/windowGuards.ts';
 import { PROJECT_ROOT } from '../../fixtures/buildScript.ts';
@@ -171,8 +171,14 @@ function builtPageCarriesCsp(page: string): void {
   for (const [, file, integrity] of scripts) {
     expect(integrity).toBe(`sha384-${createHash('sha384').update(readFileSync(join(PROJECT_ROOT, 'dist/renderer', file!))).digest('base64')}`);
   }
+  // Chunks loaded on demand (the chart engine) are pinned by name and hash, and their hashes join the policy's.
+  const pinned = [...html.matchAll(new RegExp(`<meta name="${PINNED_MODULE_META}([^"]+)" content="\\./([^" ]+) (sha384-[^"]+)"`, 'g'))];
+  expect(pinned.map((m) => m[1])).toEqual(['chartEngine']);
+  for (const [, , file, integrity] of pinned) {
+    expect(integrity).toBe(`sha384-${createHash('sha384').update(readFileSync(join(PROJECT_ROOT, 'dist/renderer', file!))).digest('base64')}`);
+  }
   const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
-  expect(meta?.[1]).toBe(metaContentSecurityPolicy(scripts.map((m) => m[2]!)));
+  expect(meta?.[1]).toBe(metaContentSecurityPolicy([...scripts.map((m) => m[2]!), ...pinned.map((m) => m[3]!)]));
 }
 
 /** The preload exposes exactly window.huibao.call and .onCommand (also tests/unit/security/hostBoundaries.test.ts). */

@@ -29,24 +29,25 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const slideId = () => store.getState().model.slides[2]!.id;
+// Slide 4 of the sample deck (新征程催人奋进): the third is the chart the import proposes after 主要指标, hidden.
+const slideId = () => store.getState().model.slides[3]!.id;
 
 describe('EditorStore', () => {
   it('applies an edit at once, saves only the difference, and undo saves the way back', async () => {
     const id = slideId();
     store.edit((m) => ({ ...m, slides: updateSlide(m.slides, id, { title: '改过的标题' }) }), { label: 'typing', group: `${id}:title` });
-    expect(store.getState().model.slides[2]!.title).toBe('改过的标题');
+    expect(store.getState().model.slides[3]!.title).toBe('改过的标题');
     expect(store.getState().save).toBe('pending');
     await store.flush();
     expect(store.getState().save).toBe('saved');
-    expect((await service.getDeck({ deckId })).slides[2]!.title).toBe('改过的标题');
+    expect((await service.getDeck({ deckId })).slides[3]!.title).toBe('改过的标题');
     store.undo();
-    expect(store.getState().model.slides[2]!.title).toBe('新征程催人奋进');
+    expect(store.getState().model.slides[3]!.title).toBe('新征程催人奋进');
     await store.flush();
-    expect((await service.getDeck({ deckId })).slides[2]!.title).toBe('新征程催人奋进');
+    expect((await service.getDeck({ deckId })).slides[3]!.title).toBe('新征程催人奋进');
     store.redo();
     await store.flush();
-    expect((await service.getDeck({ deckId })).slides[2]!.title).toBe('改过的标题');
+    expect((await service.getDeck({ deckId })).slides[3]!.title).toBe('改过的标题');
   });
 
   it('confirms figures without an undo step or a save, keeping unsaved edits, and a typed value is confirmed', async () => {
@@ -129,12 +130,12 @@ describe('two editors on one deck (two windows, or the desktop app and the brows
     await other.flush();
     expect(other.getState().save).toBe('error');
     expect((other.getState().error as { code?: string }).code).toBe('CONFLICT');
-    expect((await service.getDeck({ deckId })).slides[2]!.title).toBe('甲窗口的标题');
+    expect((await service.getDeck({ deckId })).slides[3]!.title).toBe('甲窗口的标题');
     // The first editor goes on saving: its own writes never count as a conflict.
     store.edit((m) => ({ ...m, slides: updateSlide(m.slides, id, { title: '甲窗口再改' }) }), { label: 'typing', group: `${id}:title2` });
     await store.flush();
     expect(store.getState().save).toBe('saved');
-    expect((await service.getDeck({ deckId })).slides[2]!.title).toBe('甲窗口再改');
+    expect((await service.getDeck({ deckId })).slides[3]!.title).toBe('甲窗口再改');
     other.dispose();
   });
 });
