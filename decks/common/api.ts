@@ -268,6 +268,12 @@ export const methods = {
     z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
   ),
   /**
+   * Gets an export ready before it is chosen (the export menu has opened): for a PDF, the host starts the browser or
+   * window it prints with, so the export does not wait for it. `prepared` is false where the host has nothing to start
+   * ahead (it prints with a browser started for each export).
+   */
+  prepareExport: method(z.object({ format: ExportFormat }).strict(), z.object({ prepared: z.boolean() })),
+  /**
    * Opens a .huibao bundle as a new deck (never overwrites one); validated completely before anything is stored.
    * `approval` is the bundle's sign-off, if it carries one, with `current` telling whether its content still matches.
    */

@@ -245,8 +245,8 @@ function printResult(o: Output, value: object, text: string): void {
   else o.out(text);
 }
 
-function openService(options: Options, pdfPrinter?: PdfPrinter): DeckService {
-  return createService({ dbPath: resolveDbPath(options.db), ...(pdfPrinter ? { pdfPrinter } : {}) });
+function openService(options: Options, printer?: { print: PdfPrinter; prepare?: () => void }): DeckService {
+  return createService({ dbPath: resolveDbPath(options.db), ...(printer ? { pdfPrinter: printer.print, ...(printer.prepare ? { pdfPrepare: printer.prepare } : {}) } : {}) });
 }
 
 /** The DeckApi through dispatch(): arguments and results are checked exactly as over either host. */
@@ -513,7 +513,7 @@ async function runServe(o: Output, positionals: string[], options: Options): Pro
   // One Chromium for a run of PDF exports, started by the first and closed after a minute without one.
   const { keptChromiumPrinter } = await import('./export/pdf.ts');
   const printer = keptChromiumPrinter();
-  const service = openService(options, printer.print);
+  const service = openService(options, printer);
   let host: Awaited<ReturnType<typeof startHttpHost>>;
   try {
     try {

@@ -50,6 +50,8 @@ async function waitForReady(win: PrintWindowLike): Promise<void> {
 
 export interface KeptWindowPrinter {
   print: PdfPrinter;
+  /** Makes the hidden window ahead of an export (the export menu is open); destroyed after `idleMs` if none follows. */
+  prepare(): void;
   /** Destroys the kept window now (the app's last window closed: it must not keep the app running). */
   close(): void;
 }
@@ -96,7 +98,14 @@ export function keptWindowPrinter(openWindow: () => PrintWindowLike, idleMs = KE
     });
     return done;
   };
-  return { print, close };
+  const prepare = () => {
+    if (!win || win.isDestroyed()) win = openWindow();
+    if (waiting === 0) {
+      if (idle) clearTimeout(idle);
+      idle = setTimeout(close, idleMs);
+    }
+  };
+  return { print, prepare, close };
 }
 
 /** The host's printer (createService({ pdfPrinter: printer.print })): Electron's own Chromium, one window kept. */

@@ -201,7 +201,7 @@ async function start(): Promise<void> {
   const dbPath = join(app.getPath('userData'), DB_FILE_NAME);
   const nativeBinding = developmentAddon();
   try {
-    service = createService({ dbPath, pdfPrinter: pdfPrinter.print, ...(nativeBinding ? { nativeBinding } : {}) });
+    service = createService({ dbPath, pdfPrinter: pdfPrinter.print, pdfPrepare: pdfPrinter.prepare, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (err) {
     const failure = databaseFailure(err, { dbPath, addonPath: nativeBinding, packaged: app.isPackaged });
     dialog.showErrorBox(failure.title, failure.detail);

@@ -2,7 +2,7 @@
 // Each test gets a fresh API (a new empty database) from `setup`.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, type DeckApi, type ErrorCode } from '../../decks/common/api.ts';
+import { ApiError, EXPORT_FORMATS, type DeckApi, type ErrorCode } from '../../decks/common/api.ts';
 import { slideEdits } from '../fixtures/slideEdits.ts';
 
 const SAMPLE = new URL('../../decks/samples/shangyu-youth-city.txt', import.meta.url);
@@ -308,6 +308,17 @@ export function runDeckApiContract(label: string, setup: () => Promise<{ api: De
       await expectError(api.confirmFigures({ deckId, keys: ['nope'] }), 'NOT_FOUND');
       await expectError(raw(api, 'checkDeck', { deckId, overflowing: 'all' }), 'INVALID_ARGUMENT');
       await expectError(raw(api, 'confirmFigures', { deckId, keys: [] }), 'INVALID_ARGUMENT');
+    });
+
+    it('prepares an export ahead of the choice: an answer for every format, nothing written', async () => {
+      const { deckId } = await importSample(api);
+      const before = await api.getDeck({ deckId });
+      // These hosts print with a browser started for each export: nothing to start ahead (the kept printers are
+      // tested on their own, and a service given one in tests/unit/service/prepareExport.test.ts).
+      for (const format of EXPORT_FORMATS) expect(await api.prepareExport({ format })).toEqual({ prepared: false });
+      expect(await api.getDeck({ deckId })).toEqual(before);
+      await expectError(raw(api, 'prepareExport', { format: 'doc' }), 'INVALID_ARGUMENT');
+      await expectError(raw(api, 'prepareExport', { format: 'pdf', deckId }), 'INVALID_ARGUMENT');
     });
 
     it('answers NOT_FOUND for an unknown deck on every deck method', async () => {

@@ -51,7 +51,10 @@ test('a deck card’s Export menu shows the progress of a PDF, then downloads it
   await page.goto(server.url);
   const card = page.locator('.deck-card', { has: page.getByRole('link', { name: `打开“${title}”` }) });
   await card.hover();
+  // Opening the menu gets the host's browser started while the person chooses.
+  const prepared = page.waitForResponse((r) => r.url().endsWith('/api/prepareExport'));
   await card.getByRole('button', { name: '导出', exact: true }).click();
+  expect(await (await prepared).json()).toEqual({ ok: true, result: { prepared: true } });
   const downloading = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: 'PDF 讲义（含备注）' }).click();
   // While the core prints, the pill names the format over an indeterminate bar.

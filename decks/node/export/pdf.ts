@@ -130,6 +130,11 @@ export const KEEP_BROWSER_MS = 60_000;
 
 export interface KeptPrinter {
   print: PdfPrinter;
+  /**
+   * Starts the browser ahead of an export (the user has opened the export menu), so that the export does not wait
+   * for it; closed after `idleMs` like any idle browser if no export follows.
+   */
+  prepare(): void;
   /** Closes the browser now, if one is running (the host stopping). */
   close(): Promise<void>;
 }
@@ -160,6 +165,12 @@ export function keptChromiumPrinter(opts: { idleMs?: number; launch?: () => Prom
     browser.catch(() => (browser = null));
     return browser;
   };
+  const armIdle = () => {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(() => void shut(), idleMs);
+    // The idle browser never keeps the process alive by itself.
+    idle.unref?.();
+  };
   return {
     async print(htmlPath, layout) {
       busy++;
@@ -168,12 +179,13 @@ export function keptChromiumPrinter(opts: { idleMs?: number; launch?: () => Prom
       try {
         return await printInBrowser(await running(), htmlPath, layout);
       } finally {
-        if (--busy === 0) {
-          idle = setTimeout(() => void shut(), idleMs);
-          // The idle browser never keeps the process alive by itself.
-          idle.unref?.();
-        }
+        if (--busy === 0) armIdle();
       }
+    },
+    prepare() {
+      // A start that fails is reported by the export that follows, which tries again.
+      void running().catch(() => undefined);
+      if (busy === 0) armIdle();
     },
     close: shut,
   };

@@ -18,6 +18,8 @@ export interface ServiceOptions {
   now?: () => Date;
   /** Prints PDF exports; the system's Chromium through playwright-core unless a host has its own (Electron). */
   pdfPrinter?: PdfPrinter;
+  /** Gets that printer ready ahead of an export (prepareExport), where a host keeps one ready for a run of exports. */
+  pdfPrepare?: () => void;
   /** The renderer's build folder, which holds the HTML export's page; found from the app folder by default. */
   rendererDir?: string;
   /** The SQLite addon to load (OpenOptions.nativeBinding); the package's own build by default. */

@@ -17,7 +17,7 @@ export function exportFileName(title: string, extension: string): string {
   return (base || 'huibao') + extension;
 }
 
-export function exportMethods(ctx: ServiceContext): Methods<'exportDeck'> {
+export function exportMethods(ctx: ServiceContext): Methods<'exportDeck' | 'prepareExport'> {
   const { store, now, opts, requireDeck, loadDeck } = ctx;
 
   /** What a bundle carries: the deck as stored (without derived fields), its figure history and its images. */
@@ -55,6 +55,11 @@ export function exportMethods(ctx: ServiceContext): Methods<'exportDeck'> {
   }
 
   return {
+    prepareExport({ format }) {
+      if (format !== 'pdf' || !opts.pdfPrepare) return { prepared: false };
+      opts.pdfPrepare();
+      return { prepared: true };
+    },
     async exportDeck({ deckId, format, notes }: Parsed<'exportDeck'>): Promise<Result<'exportDeck'>> {
       if (format === 'html' || format === 'pdf') {
         // PDF is the HTML export printed: one rendering of slides for the screen, the file and the paper.

@@ -60,7 +60,17 @@ export function ExportMenu({ deckId, beforeExport, className, control, gate }: E
     },
     [deckId, beforeExport, lang, t],
   );
-  const start = useCallback((choice: ExportChoice) => (gate ? gate(() => void run(choice)) : void run(choice)), [gate, run]);
+  // The host starts the browser (or window) it prints with while the person chooses, or reads the pre-flight
+  // check: a PDF export then does not wait for it. A failure here is the export's to report, if one follows.
+  const preparePdf = useCallback(() => void getApi().prepareExport({ format: 'pdf' }).catch(() => undefined), []);
+  const start = useCallback(
+    (choice: ExportChoice) => {
+      if (choice.format === 'pdf') preparePdf();
+      if (gate) gate(() => void run(choice));
+      else void run(choice);
+    },
+    [gate, run, preparePdf],
+  );
 
   useEffect(() => {
     if (!control) return;
@@ -85,6 +95,7 @@ export function ExportMenu({ deckId, beforeExport, className, control, gate }: E
         label={t('export.menu')}
         icon={<Icon name="download" />}
         className={className ? `export-menu ${className}` : 'export-menu'}
+        onOpen={preparePdf}
         items={EXPORT_CHOICES.map((choice) => ({
           key: choice.key,
           label: t(choice.label),

@@ -9,7 +9,7 @@ export interface MenuItem {
   run(): void;
 }
 
-export function Menu({ label, icon, items, className, empty }: { label: string; icon: ReactNode; items: MenuItem[]; className?: string; empty?: string }) {
+export function Menu({ label, icon, items, className, empty, onOpen }: { label: string; icon: ReactNode; items: MenuItem[]; className?: string; empty?: string; onOpen?: () => void }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLDivElement>(null);
@@ -42,7 +42,10 @@ export function Menu({ label, icon, items, className, empty }: { label: string; 
         className="tool-button"
         aria-haspopup="menu"
         aria-expanded={open}
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          if (!open) onOpen?.();
+          setOpen(!open);
+        }}
       >
         {icon}
         <span className="tool-label">{label}</span>

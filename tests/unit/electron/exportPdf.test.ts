@@ -53,6 +53,27 @@ describe('keptWindowPrinter', () => {
     expect(made[1]!.isDestroyed()).toBe(true);
   });
 
+  it('prepare() makes the window while the export menu is open; the export prints in it; unused, it goes after a minute', async () => {
+    vi.useFakeTimers();
+    const { made, printer } = setup();
+    printer.prepare();
+    printer.prepare();
+    expect(made).toHaveLength(1);
+    expect(made[0]!.visible).toBe(false);
+    await printer.print('/tmp/a.html', 'slides');
+    expect(made).toHaveLength(1);
+    expect(made[0]!.webContents.printed).toEqual(['file:///tmp/a.html#print']);
+
+    await vi.advanceTimersByTimeAsync(KEEP_BROWSER_MS + 1_000);
+    expect(made[0]!.isDestroyed()).toBe(true);
+    printer.prepare(); // no export follows
+    expect(made).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(KEEP_BROWSER_MS - 1_000);
+    expect(made[1]!.isDestroyed()).toBe(false);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(made[1]!.isDestroyed()).toBe(true);
+  });
+
   it('gives a clear EXPORT_FAILED when the window is closed while the page lays out, and makes a new one next time', async () => {
     let first = true;
     const { made, printer } = setup(() => !first);

@@ -69,6 +69,29 @@ describe('keptChromiumPrinter', () => {
     expect(browsers[1]!.state.closed).toBe(true);
   });
 
+  it('prepare() starts the browser ahead of an export, which then uses it; unused, it closes after a minute', async () => {
+    vi.useFakeTimers();
+    const browsers: ReturnType<typeof fakeBrowser>[] = [];
+    const printer = keptChromiumPrinter({ launch: async () => (browsers.push(fakeBrowser()), browsers.at(-1)!) });
+    printer.prepare();
+    printer.prepare(); // the menu opened twice: still one browser
+    await vi.advanceTimersByTimeAsync(0);
+    expect(browsers).toHaveLength(1);
+    await printer.print('/tmp/a.html', 'slides');
+    expect(browsers).toHaveLength(1);
+    expect(browsers[0]!.state.contexts).toBe(1);
+
+    await vi.advanceTimersByTimeAsync(KEEP_BROWSER_MS + 1_000);
+    expect(browsers[0]!.state.closed).toBe(true);
+    printer.prepare(); // and no export follows
+    await vi.advanceTimersByTimeAsync(0);
+    expect(browsers).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(KEEP_BROWSER_MS - 1_000);
+    expect(browsers[1]!.state.closed).toBe(false);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(browsers[1]!.state.closed).toBe(true);
+  });
+
   it('starts a new browser when the kept one crashed, and tries again after one failed to start', async () => {
     const browsers: ReturnType<typeof fakeBrowser>[] = [];
     let fail = true;
