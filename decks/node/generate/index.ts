@@ -88,8 +88,9 @@ function imageSlide(c: ReportCaption): NewSlide {
   };
 }
 
+/** Cards without a caption of their own: each shows its figure's label, so a label edited in 数据 shows on every card. */
 function figureBlocks(figs: readonly ExtractedFigure[]): Block[] {
-  return figs.map((f) => ({ kind: 'figure', key: f.key, caption: f.label.slice(0, LIMITS.labelChars) }));
+  return figs.map((f) => ({ kind: 'figure', key: f.key }));
 }
 
 function bulletBlocks(bullets: readonly string[]): Block[] {

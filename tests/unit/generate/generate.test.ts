@@ -179,6 +179,12 @@ describe('generateDeck details', () => {
     // A bullet is a whole statement: it keeps its subject.
     expect(bullets.filter((b) => b.includes(area))).toEqual(['上虞区以片区化的思路推动' + area + '虞南山区绿色高质量发展']);
   });
+  it('makes figure cards without a caption of their own, so each shows its figure’s label as edited', () => {
+    const cards = deck.slides.flatMap((s) => s.blocks.filter((b) => b.kind === 'figure'));
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) expect(card).toEqual({ kind: 'figure', key: expect.any(String) });
+  });
+
   it('shows a warning about the whole report from the cover', () => {
     expect(deck.warnings[1]).toMatchObject({ id: 'w2', kind: 'encoding', slideId: 's1' });
     expect(deck.warnings[0]!.slideId).toBe(deck.slides.find((s) => s.notes.includes('上虞区以片区化'))!.id);
