@@ -43,9 +43,11 @@ if (existsSync(here('renderer/index.html'))) {
     (async () => {
       await viteBuild({ configFile, logLevel: 'warn', build: { outDir: staging } });
       if (existsSync(here('renderer/present.html'))) await viteBuild({ configFile, mode: 'present', logLevel: 'warn', build: { outDir: staging } });
-      if (existsSync(here('renderer/export.html'))) {
-        await viteBuild({ configFile, mode: 'export', logLevel: 'warn', build: { outDir: staging } });
-        await viteBuild({ configFile, mode: 'export-charts', logLevel: 'warn', build: { outDir: join(staging, 'charts') } });
+      // The one-file pages (see vite.config.ts): without the chart engine beside the app, with it in charts/.
+      for (const page of ['export', 'print']) {
+        if (!existsSync(here(`renderer/${page}.html`))) continue;
+        await viteBuild({ configFile, mode: page, logLevel: 'warn', build: { outDir: staging } });
+        await viteBuild({ configFile, mode: `${page}-charts`, logLevel: 'warn', build: { outDir: join(staging, 'charts') } });
       }
       const target = here('dist/renderer');
       const old = here(`dist/.renderer-old-${process.pid}`);

@@ -3,25 +3,33 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { metaContentSecurityPolicy, PINNED_MODULE_META } from './decks/common/csp.ts';
 
 // The renderer is built to dist/renderer and served by either host (app:// in Electron, the loopback host otherwise).
-// `--mode export` builds the single-file HTML export's page (renderer/export.html) into the same folder, on its own:
-// one script and one stylesheet with no chunks or files beside them, which decks/node/export/html.ts inlines.
-// (Built together with index.html as a second input, the two pages would share chunks — React, the slides — and the
-// export page would load them as separate modules, which a single file cannot hold.)
-// The export page comes in two builds: `--mode export` without the chart engine (most decks have no chart, and
-// ECharts would add 560 KB to every file), `--mode export-charts` with it inlined, which build.mjs writes to a
-// `charts/` folder; html.ts picks the second only for a deck that shows a chart.
+// The pages that become one file — `--mode export`, the single-file HTML export's page (renderer/export.html), and
+// `--mode print`, the page the PDF export prints (renderer/print.html: the slides laid out for paper, no reveal.js) —
+// are each built on their own into the same folder: one script and one stylesheet with no chunks or files beside them,
+// which decks/node/export/html.ts inlines. (Built together with index.html as more inputs, the pages would share
+// chunks — React, the slides — and load them as separate modules, which a single file cannot hold.)
+// Each of the two comes in two builds: without the chart engine (most decks have no chart, and ECharts would add
+// 560 KB to every file), and with it inlined (`--mode export-charts`, `print-charts`), which build.mjs writes to a
+// `charts/` folder; html.ts picks that one only for a deck that shows a chart.
 // `--mode present` builds the show's own page (renderer/present.html) beside the app's, on its own for the same
 // reason: one script of its own that its CSP pins by hash, holding only what presenting needs. The app's pages load
 // the chart engine as a chunk of its own (ChartView.tsx), pinned by hash too.
+const ONE_FILE_PAGES: Record<string, { page: string; charts: boolean }> = {
+  export: { page: 'export', charts: false },
+  'export-charts': { page: 'export', charts: true },
+  print: { page: 'print', charts: false },
+  'print-charts': { page: 'print', charts: true },
+};
+
 export default defineConfig(({ mode }): UserConfig => {
-  const exportPage = mode === 'export' || mode === 'export-charts';
+  const oneFile = ONE_FILE_PAGES[mode];
   const page: Record<string, string> = mode === 'present' ? { present: 'renderer/present.html' } : { index: 'renderer/index.html' };
   return {
     root: 'renderer',
     base: './',
-    // The app's pages carry their CSP as a meta element too (the export page gets its own, per file, in html.ts).
-    plugins: mode === 'export' ? [withoutChartEngine()] : exportPage ? [] : [cspMeta()],
-    build: exportPage
+    // The app's pages carry their CSP as a meta element too (a one-file page gets its own, per file, in html.ts).
+    plugins: oneFile ? (oneFile.charts ? [] : [withoutChartEngine()]) : [cspMeta()],
+    build: oneFile
       ? {
           outDir: '../dist/renderer',
           emptyOutDir: false,
@@ -32,7 +40,7 @@ export default defineConfig(({ mode }): UserConfig => {
           // Everything the page refers to (fonts, images in CSS) becomes a data: URL inside the one file.
           assetsInlineLimit: () => true,
           chunkSizeWarningLimit: 4000,
-          rolldownOptions: { input: { export: 'renderer/export.html' } as Record<string, string>, output: { codeSplitting: false } },
+          rolldownOptions: { input: { [oneFile.page]: `renderer/${oneFile.page}.html` }, output: { codeSplitting: false } },
         }
       : {
           outDir: '../dist/renderer',

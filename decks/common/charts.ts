@@ -3,7 +3,8 @@
 // against the figures (what every renderer draws: the screen's SVG, the PPTX's native chart), decides which kinds a
 // chart may take, and proposes charts where they make sense (at import, and from figures chosen in the 数据 panel).
 import { formatNumber } from './figures.ts';
-import { LIMITS, type ChartBlock, type ChartKind, type ChartPoint, type Figure, type Theme } from './model.ts';
+import { LIMITS } from './limits.ts';
+import type { ChartBlock, ChartKind, ChartPoint, Figure, Theme } from './model.ts';
 import { THEME_PALETTES } from './themes.ts';
 
 export interface ResolvedPoint {

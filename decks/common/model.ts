@@ -2,6 +2,7 @@
 // Schemas (zod) are the single source of truth; the TypeScript types are inferred from them,
 // so what the hosts validate at run time is exactly what the code type-checks against.
 import { z } from 'zod';
+import { LIMITS } from './limits.ts';
 
 /** Slide layouts. `section` slides open a section (a pillar of the report); `chart` slides show a chart of figures. */
 export const LAYOUTS = ['title', 'figures', 'agenda', 'section', 'points', 'image', 'quote', 'closing', 'chart'] as const;
@@ -13,21 +14,7 @@ export const Theme = z.enum(THEMES);
 export type Theme = z.infer<typeof Theme>;
 
 /** Upper bounds on what a deck may hold: keep hostile input from exhausting memory or disk. */
-export const LIMITS = {
-  titleChars: 500,
-  textChars: 20_000,
-  notesChars: 200_000,
-  blocksPerSlide: 200,
-  slidesPerDeck: 5_000,
-  figuresPerDeck: 20_000,
-  labelChars: 200,
-  tableColumns: 12,
-  tableRows: 60,
-  reportBytes: 20 * 1024 * 1024,
-  /** A chart's categories (bars, points) and series: beyond these a chart is no longer read from across a room. */
-  chartCategories: 24,
-  chartSeries: 6,
-} as const;
+export { LIMITS } from './limits.ts';
 
 const Id = z.string().min(1).max(64);
 const TableCell = z.string().max(LIMITS.labelChars * 2);

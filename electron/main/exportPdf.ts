@@ -4,7 +4,7 @@
 // is not for the file itself or a data: URL is cancelled and every permission denied.
 import { session, type Session } from 'electron';
 import { ApiError } from '../../decks/common/api.ts';
-import { READY_ATTRIBUTE } from '../../decks/common/exportPayload.ts';
+import { READY_ATTRIBUTE } from '../../decks/common/exportPage.ts';
 import { KEEP_BROWSER_MS, printUrl, type PdfLayout, type PdfPrinter } from '../../decks/node/export/pdf.ts';
 import { createAppWindow } from './windows.ts';
 

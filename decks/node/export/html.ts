@@ -9,16 +9,21 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ApiError } from '../../common/api.ts';
-import { EXPORT_PAYLOAD_ELEMENT_ID, EXPORT_PAYLOAD_VERSION, type ExportPayload } from '../../common/exportPayload.ts';
+import { EXPORT_PAYLOAD_ELEMENT_ID, EXPORT_PAYLOAD_VERSION } from '../../common/exportPage.ts';
+import type { ExportPayload } from '../../common/exportPayload.ts';
 import { audienceSlides, picturesShown } from '../../common/audience.ts';
 import type { Deck } from '../../common/model.ts';
 import type { ImageMime } from '../../common/imageFormat.ts';
 
 export const HTML_MIME = 'text/html';
 export const HTML_EXTENSION = '.html';
-/** The built page, in the renderer's build folder; the one with the chart engine in its `charts/` folder (vite.config.ts). */
-export const EXPORT_PAGE = 'export.html';
-export const EXPORT_PAGE_WITH_CHARTS = 'charts/export.html';
+/**
+ * The built pages a file is made from, in the renderer's build folder (vite.config.ts): `export`, the HTML export
+ * (a reveal.js player, and print layouts for a person printing the file); `print`, the page the PDF export prints
+ * (the print layouts alone). Each also in the `charts/` folder, built with the chart engine.
+ */
+export type HtmlPage = 'export' | 'print';
+const pageFile = (page: HtmlPage, charts: boolean) => `${charts ? 'charts/' : ''}${page}.html`;
 
 export interface HtmlImage {
   mime: ImageMime;
@@ -121,10 +126,10 @@ export function exportPayload(deck: Deck, images: ReadonlyMap<string, HtmlImage>
 }
 
 /** The whole file. `rendererDir` is the renderer's build folder (paths.ts rendererDir). */
-export function writeHtml(deck: Deck, images: ReadonlyMap<string, HtmlImage>, rendererDir: string, opts: { notes: boolean }): string {
+export function writeHtml(deck: Deck, images: ReadonlyMap<string, HtmlImage>, rendererDir: string, opts: { notes: boolean; page?: HtmlPage }): string {
   const payload = exportPayload(deck, images, opts);
   const charted = payload.deck.slides.some((s) => s.blocks.some((b) => b.kind === 'chart'));
-  const { script, style } = readPageAssets(rendererDir, charted ? EXPORT_PAGE_WITH_CHARTS : EXPORT_PAGE);
+  const { script, style } = readPageAssets(rendererDir, pageFile(opts.page ?? 'export', charted));
   const code = inlineSafe(script, 'script');
   const css = inlineSafe(style, 'style');
   const csp = [

@@ -1,4 +1,5 @@
-// The deck as PDF: the single-file HTML export (html.ts) printed by Chromium, in one of the page's print layouts —
+// The deck as PDF: a single file like the HTML export (html.ts) but made from the print page — the slides laid out for
+// paper, no reveal.js — printed by Chromium in one of its layouts —
 // `slides` (one 1280×720 page per shown slide, exactly as presented) or `handout` (A4, each slide with its notes).
 // Chromium embeds the fonts it used and keeps the text as text, so Chinese stays selectable and searchable.
 //
@@ -10,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiError } from '../../common/api.ts';
-import { PRINT_HASH, READY_ATTRIBUTE } from '../../common/exportPayload.ts';
+import { PRINT_HASH, READY_ATTRIBUTE } from '../../common/exportPage.ts';
 
 export const PDF_MIME = 'application/pdf';
 export const PDF_EXTENSION = '.pdf';

@@ -62,10 +62,11 @@ export function exportMethods(ctx: ServiceContext): Methods<'exportDeck' | 'prep
     },
     async exportDeck({ deckId, format, notes }: Parsed<'exportDeck'>): Promise<Result<'exportDeck'>> {
       if (format === 'html' || format === 'pdf') {
-        // PDF is the HTML export printed: one rendering of slides for the screen, the file and the paper.
+        // PDF is the HTML export's slides printed (from its print-only page): one rendering of slides for the screen,
+        // the file and the paper.
         const deck = loadDeck(deckId);
         const withNotes = notes === true;
-        const html = writeHtml(deck, shownImages(deck), opts.rendererDir ?? rendererDir(findAppRoot()), { notes: withNotes });
+        const html = writeHtml(deck, shownImages(deck), opts.rendererDir ?? rendererDir(findAppRoot()), { notes: withNotes, page: format === 'pdf' ? 'print' : 'export' });
         if (format === 'html') {
           const name = exportFileName(deck.title, withNotes ? `（含备注）${HTML_EXTENSION}` : HTML_EXTENSION);
           return { fileName: name, mime: HTML_MIME, dataBase64: Buffer.from(html, 'utf8').toString('base64') };

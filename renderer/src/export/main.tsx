@@ -10,7 +10,7 @@ import '../../../assets/themes/light.css';
 import '../../../assets/themes/contrast.css';
 import '../presenter/presenter.css';
 import './exportPage.css';
-import { exportViewOf } from '../../../decks/common/exportPayload.ts';
+import { exportViewOf } from '../../../decks/common/exportPage.ts';
 import { ExportPlayer } from './ExportPlayer.tsx';
 import { PrintPages } from './PrintPages.tsx';
 import { translate } from '../i18n/messages.ts';

@@ -1,6 +1,6 @@
 // The ready flag the PDF printers wait for: set once fonts have loaded, every image is decoded and the slides
 // have been fitted (fitText refits after the fonts, in a microtask) and painted.
-import { READY_ATTRIBUTE } from '../../../decks/common/exportPayload.ts';
+import { READY_ATTRIBUTE } from '../../../decks/common/exportPage.ts';
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 

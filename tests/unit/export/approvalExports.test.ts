@@ -3,7 +3,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { approvalRecord } from '../../../decks/common/approval.ts';
-import { EXPORT_PAYLOAD_ELEMENT_ID } from '../../../decks/common/exportPayload.ts';
+import { EXPORT_PAYLOAD_ELEMENT_ID } from '../../../decks/common/exportPage.ts';
 import { withPdfInfo } from '../../../decks/node/export/pdf.ts';
 import { readPdf } from './pdfText.ts';
 import { useSampleService } from './sampleService.ts';
