@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { audienceSlides } from '../../decks/common/audience.ts';
-import { expect, goOnAnyway, repoRoot, test, uniqueTitle } from './fixtures.ts';
+import { expect, goOnAnyway, repoRoot, test, uniqueTitle, withoutProposedCharts } from './fixtures.ts';
 
 const SAMPLE = join(repoRoot, 'decks/samples/shangyu-youth-city.txt');
 
@@ -19,7 +19,8 @@ test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function importSample(server: { api: import('../../decks/common/api.ts').DeckApi }, title: string): Promise<string> {
   const r = await server.api.importReport({ fileName: 'sample.txt', dataBase64: readFileSync(SAMPLE).toString('base64'), title });
-  return r.deckId;
+  // The tests name the sample's slides by place: without the chart slide the import proposes (hidden).
+  return withoutProposedCharts(server.api, r.deckId);
 }
 
 test('the editor’s Export menu downloads an editable PPTX', async ({ page, server }) => {

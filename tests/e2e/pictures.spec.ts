@@ -11,7 +11,7 @@ import { audienceSlides } from '../../decks/common/audience.ts';
 import { DISPLAY_EDGE, imageSize, sniffImageMime } from '../../decks/common/imageFormat.ts';
 import type { Deck, Slide } from '../../decks/common/model.ts';
 import { readPdf } from '../unit/export/pdfText.ts';
-import { expect, goOnAnyway, repoRoot, saved, test, uniqueTitle, type HuibaoServer } from './fixtures.ts';
+import { expect, goOnAnyway, repoRoot, saved, test, uniqueTitle, withoutProposedCharts, type HuibaoServer } from './fixtures.ts';
 import { dropFile, paintPhoto, pasteFile } from './photos.ts';
 import { slideEdits } from '../fixtures/slideEdits.ts';
 
@@ -62,6 +62,8 @@ test('a photo dropped on a placeholder shows in the editor, the show and the con
   test.setTimeout(150_000);
   const title = uniqueTitle('配图汇报');
   const { deckId } = await server.api.importReport({ fileName: 'sample.txt', dataBase64: readFileSync(SAMPLE).toString('base64'), title });
+  // Counted by place in the show: without the chart slide the import proposes (hidden).
+  await withoutProposedCharts(server.api, deckId);
   const before = await server.api.getDeck({ deckId });
   const at = before.slides.findIndex((s) => s.layout === 'image');
   const photoSlide = before.slides[at]!;

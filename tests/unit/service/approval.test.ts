@@ -38,7 +38,11 @@ const EDITS: [string, () => Promise<unknown>][] = [
     return service.saveEdits({ deckId, slides: [{ ...content(s), blocks: s.blocks.map((b) => (b.kind === 'bullet' ? { ...b, text: `${b.text}改` } : b)) }] });
   }],
   ['the notes', async () => service.saveEdits({ deckId, slides: [{ ...content(await slideAt(2)), notes: '新的备注' }] })],
-  ['hiding a slide', async () => service.saveEdits({ deckId, slides: [{ ...content(await slideAt(2)), hidden: true }] })],
+  ['hiding a slide', async () => {
+    // A shown one (the import proposes a chart slide, hidden).
+    const shown = (await deck()).slides.find((s, i) => i > 0 && !s.hidden)!;
+    return service.saveEdits({ deckId, slides: [{ ...content(shown), hidden: true }] });
+  }],
   ['the order', async () => {
     const ids = (await deck()).slides.map((s) => s.id);
     return service.saveEdits({ deckId, order: [ids[0]!, ids[2]!, ids[1]!, ...ids.slice(3)] });

@@ -57,11 +57,11 @@ describe('EditorStore', () => {
     await store.confirmFigures(['f2']);
     const f2 = store.getState().model.figures.find((f) => f.key === 'f2')!;
     expect(typeof f2.confirmedAt).toBe('string');
-    expect(store.getState().model.slides[2]!.title).toBe('未保存的标题');
+    expect(store.getState().model.slides.find((s) => s.id === id)!.title).toBe('未保存的标题');
     expect(store.getState().stack.past).toHaveLength(steps);
     expect((await service.listFigures({ deckId })).figures.find((f) => f.key === 'f2')!.confirmedAt).toEqual(expect.any(String));
     await store.flush();
-    expect((await service.getDeck({ deckId })).slides[2]!.title).toBe('未保存的标题');
+    expect((await service.getDeck({ deckId })).slides.find((s) => s.id === id)!.title).toBe('未保存的标题');
     // A value typed by a person is confirmed, on screen and in the store.
     expect(store.setFigure('f1', '5.8')).toBeNull();
     expect(store.getState().model.figures.find((f) => f.key === 'f1')!.confirmedAt).toEqual(expect.any(String));
