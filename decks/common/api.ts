@@ -2,7 +2,7 @@
 // Each host (Electron IPC, loopback HTTP) validates arguments with these schemas on the way in and
 // results on the way out, so a bug or an attacker on one side cannot hand the other malformed data.
 import { z } from 'zod';
-import { Approval, Asset, Block, Deck, DeckSummary, Figure, FigureChange, ImportWarning, Layout, LIMITS, Revision, Slide, Theme } from './model.ts';
+import { Approval, Asset, Block, Deck, DeckSummary, Figure, FigureChange, FigureSource, ImportWarning, Layout, LIMITS, Revision, Slide, Theme } from './model.ts';
 import { ApiError, ERROR_CODES } from './apiError.ts';
 
 // ---- Errors (the class in apiError.ts; here, their schema) ----
@@ -68,9 +68,11 @@ export const FigureEdit = z
       .max(LIMITS.labelChars)
       .refine((l) => l.trim() !== '', { message: 'blank label' })
       .optional(),
+    /** Where the figure stands in the report: sent back by the editor when it undoes or redoes a refresh, which moves it. */
+    source: FigureSource.nullable().optional(),
   })
   .strict()
-  .refine((e) => e.value !== undefined || e.label !== undefined, { message: 'value or label' });
+  .refine((e) => e.value !== undefined || e.label !== undefined || e.source !== undefined, { message: 'value, label or source' });
 export type FigureEdit = z.infer<typeof FigureEdit>;
 
 // ---- Refresh from a revised report (用新版报告更新) ----
@@ -167,10 +169,10 @@ export const methods = {
   /**
    * The editor's autosave: several slide and figure edits (and the theme) in one transaction. `slides` are written whole
    * (inserted when their id is new to the deck, ids chosen by the client), `removed` are deleted, `order` (when given) must list every
-   * slide the deck then holds; `figures` take new values as typed and/or new labels (at least one of the two each);
+   * slide the deck then holds; `figures` take new values as typed, new labels and/or a place in the report;
    * `newFigures` are added whole (slides pasted from another deck bring theirs) — a key the deck already holds for the same
-   * figure is left as it is, a key it holds for another figure is refused. All of it is checked first: on any error
-   * nothing changes.
+   * figure is left as it is, a key it holds for another figure is refused; `removedFigures` are dropped. All of it is
+   * checked first: on any error nothing changes.
    */
   saveEdits: method(
     DeckId.extend({
@@ -179,6 +181,8 @@ export const methods = {
       order: z.array(z.string().min(1).max(64)).max(LIMITS.slidesPerDeck).optional(),
       figures: z.array(FigureEdit).max(LIMITS.figuresPerDeck).optional(),
       newFigures: z.array(Figure).max(LIMITS.figuresPerDeck).optional(),
+      /** Figures the deck drops (those a refresh added, when the editor undoes it); refused while a slide still shows one. */
+      removedFigures: z.array(z.string().min(1).max(64)).max(LIMITS.figuresPerDeck).optional(),
       /** The deck's theme, when the editor changed it (one undoable step there, saved with the rest). */
       theme: Theme.optional(),
       /** Optional: the deck's `updatedAt` as the editor last knew it; a deck changed since elsewhere is not overwritten (CONFLICT). */

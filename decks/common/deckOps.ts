@@ -292,7 +292,7 @@ export function figuresOfSlide(slide: Pick<Slide, 'title' | 'blocks' | 'notes'>)
 }
 
 /** For each figure key, the ids of the slides that show it (in deck order). */
-export function figureUsage(slides: readonly Slide[]): Map<string, string[]> {
+export function figureUsage(slides: readonly Pick<Slide, 'id' | 'title' | 'blocks' | 'notes'>[]): Map<string, string[]> {
   const usage = new Map<string, string[]>();
   for (const s of slides) {
     for (const key of figuresOfSlide(s)) {
@@ -327,7 +327,7 @@ function sameBlocks(a: readonly Block[], b: readonly Block[]): boolean {
   return a === b || (a.length === b.length && JSON.stringify(a) === JSON.stringify(b));
 }
 
-/** Figures whose value or label differs between `saved` and `current`, as the edits to send (values written as shown). */
+/** Figures whose value, label or place in the report differs between `saved` and `current`, as the edits to send (values written as shown). */
 export function diffFigures(saved: readonly Figure[], current: readonly Figure[]): FigureEdit[] {
   const before = new Map(saved.map((f) => [f.key, f]));
   return current.flatMap((f) => {
@@ -335,9 +335,18 @@ export function diffFigures(saved: readonly Figure[], current: readonly Figure[]
     if (!b || b === f) return [];
     const valueChanged = b.value !== f.value || b.decimals !== f.decimals || b.grouped !== f.grouped;
     const labelChanged = b.label !== f.label;
-    if (!valueChanged && !labelChanged) return [];
-    return [{ key: f.key, ...(valueChanged ? { value: figureValueText(f) } : {}), ...(labelChanged ? { label: f.label } : {}) }];
+    // Only a refresh (and its undo) moves a figure in the report.
+    const sourceChanged = b.source !== f.source && JSON.stringify(b.source) !== JSON.stringify(f.source);
+    if (!valueChanged && !labelChanged && !sourceChanged) return [];
+    return [{ key: f.key, ...(valueChanged ? { value: figureValueText(f) } : {}), ...(labelChanged ? { label: f.label } : {}), ...(sourceChanged ? { source: f.source } : {}) }];
   });
+}
+
+/** Keys of figures in `saved` that `current` no longer holds (a refresh that added them, undone), to drop. */
+export function droppedFigures(saved: readonly Figure[], current: readonly Figure[]): string[] {
+  if (saved === current) return [];
+  const now = new Set(current.map((f) => f.key));
+  return saved.filter((f) => !now.has(f.key)).map((f) => f.key);
 }
 
 /** Figures in `current` that `saved` lacks (brought in by pasted slides), to add whole. */

@@ -1,6 +1,6 @@
 // Slides and edits: the editor's autosave, every slide and figure edit of one save in one transaction. It is the only
 // way slides change through the API, so every change follows one set of conflict rules (`expectedUpdatedAt`).
-import { parseFigureValue } from '../../common/deckOps.ts';
+import { figureUsage, parseFigureValue } from '../../common/deckOps.ts';
 import { sameFigure } from '../../common/figures.ts';
 import { LIMITS, type Figure } from '../../common/model.ts';
 import { conflict, invalid, nextStamp, notFound, type Methods, type ServiceContext } from './context.ts';
@@ -29,14 +29,19 @@ export function slideMethods(ctx: ServiceContext): Methods<'saveEdits'> {
   }
 
   return {
-    saveEdits({ deckId, slides = [], removed = [], order, figures = [], newFigures = [], theme, expectedUpdatedAt }) {
+    saveEdits({ deckId, slides = [], removed = [], order, figures = [], newFigures = [], removedFigures = [], theme, expectedUpdatedAt }) {
       requireDeck(deckId);
       // Everything is checked before the first write; the transaction then rolls back only on a storage failure.
       const figuresAdded = addedFigures(deckId, newFigures);
+      for (const key of removedFigures) requireFigure(deckId, key);
       const typedFigures = figures.map((f) => {
         const before = figuresAdded.get(f.key) ?? requireFigure(deckId, f.key);
-        const typed = f.value === undefined ? { value: before.value, decimals: before.decimals, grouped: before.grouped } : parseFigureValue(f.value);
-        return { before, typed: { ...typed, label: f.label ?? before.label } };
+        // A figure whose value and label stay (only its place in the report moves) keeps its time and confirmation.
+        const typed =
+          f.value === undefined && f.label === undefined
+            ? null
+            : { ...(f.value === undefined ? { value: before.value, decimals: before.decimals, grouped: before.grouped } : parseFigureValue(f.value)), label: f.label ?? before.label };
+        return { before, typed, source: f.source };
       });
       const written = new Set<string>();
       for (const s of slides) {
@@ -71,7 +76,16 @@ export function slideMethods(ctx: ServiceContext): Methods<'saveEdits'> {
         added.forEach((s, i) => store.slides.insert(deckId, s, current.length + i));
         for (const s of slides) if (present.has(s.id)) store.slides.update(deckId, s);
         if (removed.length > 0 || added.length > 0 || order) store.slides.writeOrder(deckId, next);
-        for (const { before, typed } of typedFigures) store.figures.setValue(deckId, before, typed, at);
+        for (const { before, typed, source } of typedFigures) {
+          if (typed) store.figures.setValue(deckId, before, typed, at);
+          if (source !== undefined) store.figures.setSource(deckId, before.key, source);
+        }
+        if (removedFigures.length > 0) {
+          const shown = figureUsage(store.slides.list(deckId));
+          const still = removedFigures.filter((key) => shown.has(key));
+          if (still.length > 0) throw invalid(`仍有幻灯片显示这些数字，不能删除：${still.slice(0, 3).join('、')}`, `Slides still show these figures, so they cannot be removed: ${still.slice(0, 3).join(', ')}`);
+          store.figures.remove(deckId, removedFigures);
+        }
         if (theme !== undefined) store.decks.setTheme(deckId, theme, at);
         store.decks.touch(deckId, at);
         return { order: next, figures: typedFigures.map(({ before }) => requireFigure(deckId, before.key)), updatedAt: at };

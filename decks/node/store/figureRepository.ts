@@ -59,6 +59,7 @@ export function createFigureRepository(db: Db) {
   const setSource = db.prepare<[string | null, string, string]>(`UPDATE figures SET source = ? WHERE deck_id = ? AND key = ?`);
   const confirm = db.prepare<[string | null, string, string]>(`UPDATE figures SET confirmed_at = ? WHERE deck_id = ? AND key = ?`);
   const removeAll = db.prepare<[string]>(`DELETE FROM figures WHERE deck_id = ?`);
+  const removeOne = db.prepare<[string, string]>(`DELETE FROM figures WHERE deck_id = ? AND key = ?`);
   const addChange = db.prepare<[string, string, number, number, string]>(
     `INSERT INTO figure_history (deck_id, key, old_value, new_value, changed_at) VALUES (?, ?, ?, ?, ?)`,
   );
@@ -99,6 +100,10 @@ export function createFigureRepository(db: Db) {
     setValue(deckId: string, before: Figure, next: { value: number; decimals: number; grouped: boolean; label: string }, at: string): void {
       setValue.run({ deckId, key: before.key, ...next, grouped: next.grouped ? 1 : 0, updatedAt: at });
       if (next.value !== before.value) addChange.run(deckId, before.key, before.value, next.value, at);
+    },
+    /** Drops figures (a refresh that added them, undone); their history stays, as it does for a restore. */
+    remove(deckId: string, keys: readonly string[]): void {
+      for (const key of keys) removeOne.run(deckId, key);
     },
     /** Where the figure stands in the report (a revised report applied). */
     setSource(deckId: string, key: string, source: Figure['source']): void {

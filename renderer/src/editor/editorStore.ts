@@ -3,7 +3,7 @@
 // autosave then sends the difference from what is stored in one `saveEdits` call (one transaction), within a second.
 // When a save fails the model rolls back to what is stored and the error is shown.
 import { ApiError, type DeckApi } from '../../../decks/common/api.ts';
-import { diffFigures, diffSlides, newFigures, setFigureLabel, setFigureValue } from '../../../decks/common/deckOps.ts';
+import { diffFigures, diffSlides, droppedFigures, newFigures, setFigureLabel, setFigureValue } from '../../../decks/common/deckOps.ts';
 import type { Approval, Asset, Deck, Figure, ImportWarning, Revision, Slide, Theme } from '../../../decks/common/model.ts';
 import { reconcile, single, type Selection } from './selection.ts';
 import { emptyUndoStack, recordEdit, redo, sealLast, undo, type UndoStack } from './undoStack.ts';
@@ -265,8 +265,9 @@ export class EditorStore {
     const slides = diffSlides(this.saved.slides, target.slides);
     const figures = diffFigures(this.saved.figures, target.figures);
     const added = newFigures(this.saved.figures, target.figures);
+    const dropped = droppedFigures(this.saved.figures, target.figures);
     const theme = target.theme !== this.saved.theme ? target.theme : null;
-    if (slides.slides.length === 0 && slides.removed.length === 0 && slides.order === null && figures.length === 0 && added.length === 0 && theme === null) {
+    if (slides.slides.length === 0 && slides.removed.length === 0 && slides.order === null && figures.length === 0 && added.length === 0 && dropped.length === 0 && theme === null) {
       this.saved = target;
       if (this.state.save !== 'saved' && this.state.save !== 'error') this.set({ save: 'saved' });
       return Promise.resolve();
@@ -280,6 +281,7 @@ export class EditorStore {
       ...(slides.order ? { order: slides.order } : {}),
       ...(figures.length > 0 ? { figures } : {}),
       ...(added.length > 0 ? { newFigures: added } : {}),
+      ...(dropped.length > 0 ? { removedFigures: dropped } : {}),
       ...(theme !== null ? { theme } : {}),
     };
     this.inflight = this.api

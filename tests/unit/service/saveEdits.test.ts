@@ -123,3 +123,29 @@ describe('saveEdits with expectedUpdatedAt', () => {
     expect(unchanged.figures.find((f) => f.key === 'pasted-1')!.value).toBe(42);
   });
 });
+
+describe('saveEdits dropping figures and moving them in the report (a refresh undone)', () => {
+  it('drops a figure no slide shows, refuses one a slide shows or the deck lacks, and sets a place without touching the value', async () => {
+    const before = await service.getDeck({ deckId });
+    const mine = before.figures[0]!;
+    const spare = { ...mine, key: 'spare-1', label: '没有用到的数字', value: 3, display: '3' };
+    await service.saveEdits({ deckId, newFigures: [spare] });
+    // Shown on a slide: refused, and nothing of the save is written.
+    const card = before.slides.flatMap((s) => s.blocks).find((b) => b.kind === 'figure');
+    const key = card?.kind === 'figure' ? card.key : '';
+    expect(await codeOf(service.saveEdits({ deckId, removedFigures: ['spare-1', key], figures: [{ key: mine.key, label: '不应保存' }] }))).toBe('INVALID_ARGUMENT');
+    expect(await codeOf(service.saveEdits({ deckId, removedFigures: ['no-such-key'] }))).toBe('NOT_FOUND');
+    let now = await service.getDeck({ deckId });
+    expect(now.figures.map((f) => f.key)).toContain('spare-1');
+    expect(now.figures.find((f) => f.key === mine.key)!.label).toBe(mine.label);
+    await service.saveEdits({ deckId, removedFigures: ['spare-1'] });
+    now = await service.getDeck({ deckId });
+    expect(now.figures.map((f) => f.key)).toEqual(before.figures.map((f) => f.key));
+
+    // A place in the report alone: the value, its time and its confirmation stay as they were.
+    const moved = { ...mine.source!, sentence: '改写后的句子，地区生产总值增长5.5%。' };
+    await service.saveEdits({ deckId, figures: [{ key: mine.key, source: moved }] });
+    const after = (await service.getDeck({ deckId })).figures.find((f) => f.key === mine.key)!;
+    expect(after).toMatchObject({ value: mine.value, updatedAt: mine.updatedAt, confirmedAt: mine.confirmedAt, source: moved });
+  });
+});

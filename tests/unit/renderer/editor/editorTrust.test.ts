@@ -55,6 +55,37 @@ describe('EditorStore and a revised report', () => {
   });
 });
 
+describe('EditorStore, a refresh that adds and moves figures, and 定稿', () => {
+  it('undone, leaves the deck exactly as signed off (its new figures dropped, the others back in place); redone, brings them back', async () => {
+    const withFigure = NEW_PARAGRAPH.replace('让城市更有温度。', '全年志愿服务时长增长12.5%，让城市更有温度。');
+    const report = { fileName: 'v2.txt', dataBase64: b64(revisedSampleText().replace(NEW_PARAGRAPH, withFigure)) };
+    const signed = await store.approve('王主任');
+    const before = (await service.getDeck({ deckId })).figures;
+    const review = await service.refreshPreview({ deckId, ...report });
+    await store.applyRefresh(report, review.items.filter((i) => i.applicable).map((i) => i.id));
+    const refreshed = (await service.getDeck({ deckId })).figures;
+    const added = refreshed.filter((f) => !before.some((b) => b.key === f.key));
+    expect(added.map((f) => f.display)).toEqual(['12.5%']);
+    // The figures the refresh changed stand in the revised report's sentences now.
+    const moved = refreshed.filter((f) => before.some((b) => b.key === f.key && JSON.stringify(b.source) !== JSON.stringify(f.source)));
+    expect(moved.length).toBeGreaterThan(0);
+    expect((await service.getDeck({ deckId })).approval!.current).toBe(false);
+
+    store.undo();
+    await store.flush();
+    const undone = await service.getDeck({ deckId });
+    expect(undone.figures.map(({ key, value, label, source }) => ({ key, value, label, source }))).toEqual(before.map(({ key, value, label, source }) => ({ key, value, label, source })));
+    expect(undone.approval).toMatchObject({ sha256: signed.sha256, current: true });
+    expect(approvalStatus(store.getState())).toBe('approved');
+
+    store.redo();
+    await store.flush();
+    const redone = await service.getDeck({ deckId });
+    expect(redone.figures.map(({ key, value, source }) => ({ key, value, source }))).toEqual(refreshed.map(({ key, value, source }) => ({ key, value, source })));
+    expect(redone.approval!.current).toBe(false);
+  });
+});
+
 describe('EditorStore and 定稿', () => {
   it('is approved until an edit, and approved again when the edit is undone', async () => {
     expect(approvalStatus(store.getState())).toBe('none');
