@@ -14,7 +14,12 @@ import { IMAGE_EXTENSIONS, isDisplayCopy, sniffImageMime } from '../../common/im
 import { SlideContent, StoredFigure } from '../store/index.ts';
 
 export const BUNDLE_FORMAT = 'huibao-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+/**
+ * The newest format this version reads and writes. 2 added a sign-off in the manifest and chart slides in deck.json,
+ * which a reader of format 1 cannot describe; a bundle that holds neither is still written as 1, so the Huibao
+ * installed before them opens it.
+ */
+export const BUNDLE_FORMAT_VERSION = 2;
 export const BUNDLE_MIME = 'application/vnd.huibao.bundle+zip';
 export const BUNDLE_EXTENSION = '.huibao';
 
@@ -37,7 +42,7 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const Manifest = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
-    formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+    formatVersion: z.union([z.literal(1), z.literal(BUNDLE_FORMAT_VERSION)]),
     appVersion: z.string().max(40),
     createdAt: z.string().max(40),
     /** The deck's sign-off (定稿) when it was exported unchanged since: who, when, and the content's SHA-256 then. */
@@ -101,9 +106,10 @@ export function writeBundle(content: BundleContent, meta: { appVersion: string; 
     // Images are compressed already: stored as they are.
     files.push({ path: assetPath(asset), data: bytes, level: 0 });
   }
+  const needsTwo = meta.approval !== undefined || content.deck.slides.some((sl) => sl.layout === 'chart' || sl.blocks.some((b) => b.kind === 'chart'));
   const manifest: Manifest = {
     format: BUNDLE_FORMAT,
-    formatVersion: BUNDLE_FORMAT_VERSION,
+    formatVersion: needsTwo ? BUNDLE_FORMAT_VERSION : 1,
     appVersion: meta.appVersion,
     createdAt: meta.createdAt,
     ...(meta.approval ? { approval: meta.approval } : {}),

@@ -129,6 +129,22 @@ describe('bundle round trip', () => {
     expect(deck.slides[0]).not.toHaveProperty('section');
   });
 
+  it('writes format 1 while a deck has neither a chart nor a sign-off (so the Huibao before them opens it), 2 once it has', async () => {
+    const version = async (deckId: string) => JSON.parse(strFromU8(unzipSync(await exportBundle(deckId))['manifest.json']!)).formatVersion;
+    const plain = (await service.createDeck({ title: '无图表' })).id;
+    expect(await version(plain)).toBe(1);
+    await service.approveDeck({ deckId: plain, approver: '王主任' });
+    expect(await version(plain)).toBe(2);
+    // The sample gets a proposed chart slide (hidden) at import.
+    const { deckId } = await service.importReport({ fileName: 'sample.txt', dataBase64: b64(readFileSync(SAMPLE)) });
+    expect(await version(deckId)).toBe(2);
+    // Both open here.
+    for (const id of [plain, deckId]) {
+      const r = await service.exportDeck({ deckId: id, format: 'huibao' });
+      expect((await service.openBundle({ fileName: r.fileName, dataBase64: r.dataBase64 })).slides).toBe((await service.getDeck({ deckId: id })).slides.length);
+    }
+  });
+
   it('carries a large picture whole with its display copy, and opens with the link kept', async () => {
     const deckId = (await service.createDeck({ title: '大图' })).id;
     const whole = makePng(3000, 200, [20, 90, 160]);
@@ -255,7 +271,7 @@ describe('hostile bundles', () => {
 
   it('refuses a bundle made by a newer Huibao with a message that says so', async () => {
     const err = await expectRefused(
-      makeBundleZip({ 'deck.json': deckJson, [pngPath]: png }, { manifest: { format: 'huibao-bundle', formatVersion: 2, anything: 'new' } }),
+      makeBundleZip({ 'deck.json': deckJson, [pngPath]: png }, { manifest: { format: 'huibao-bundle', formatVersion: BUNDLE_FORMAT_VERSION + 1, anything: 'new' } }),
       /made by a newer Huibao/,
     );
     expect(err.zh).toContain('此文件由更新版本的汇报创建');
