@@ -39,7 +39,7 @@ export async function makeDeck(call, n, title) {
   let deck = await call('getDeck', { deckId });
   const charts = deck.slides.filter((s) => s.blocks.some((b) => b.kind === 'chart')).map((s) => s.id);
   if (charts.length > 0) {
-    await call('deleteSlides', { deckId, slideIds: charts });
+    await call('saveEdits', { deckId, removed: charts });
     deck = await call('getDeck', { deckId });
   }
   while (deck.slides.length < n) {
