@@ -63,3 +63,26 @@ test('in English the editor speaks English: commands and their shortcuts, drag a
   await list.getByRole('option', { name: /上虞e游小镇$/ }).click();
   await expect(page.locator('.stage .hb-image-note')).toHaveText('Picture to come');
 });
+
+test('every side-panel tab is in view and whole, in Chinese and in English, at the panel’s narrowest', async ({ page, server }) => {
+  const sample = readFileSync(join(repoRoot, 'decks/samples/shangyu-youth-city.txt')).toString('base64');
+  const { deckId } = await server.api.importReport({ fileName: 'shangyu.txt', dataBase64: sample });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(server.url);
+  for (const [lang, panel] of [['中文', '侧边栏'], ['English', 'Side panel']] as const) {
+    await page.getByRole('button', { name: lang }).click();
+    await page.evaluate((h) => (window.location.hash = h), `#/edit/${deckId}`);
+    const tabs = page.getByRole('tablist', { name: panel }).getByRole('tab');
+    await expect(tabs).toHaveCount(5);
+    const list = (await page.getByRole('tablist', { name: panel }).boundingBox())!;
+    for (const tab of await tabs.all()) {
+      const box = (await tab.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(list.x - 0.5);
+      expect(box.x + box.width).toBeLessThanOrEqual(list.x + list.width + 0.5);
+      // Its label is not cut off.
+      expect(await tab.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    }
+    await page.getByRole('tablist', { name: panel }).screenshot({ path: `test-results/e2e-artifacts/side-tabs-${lang === '中文' ? 'zh' : 'en'}.png` });
+    await page.evaluate(() => (window.location.hash = '#/'));
+  }
+});

@@ -425,7 +425,7 @@ export const en = {
   'approve.badgeTitle': 'Signed off by {name} at {when} (SHA-256 {hash}…)',
   'approve.changed': 'Changed, sign off again',
   'approve.changedTitle': 'Changed since {name} signed off at {when}',
-  'editor.tab.check': 'Pre-flight',
+  'editor.tab.check': 'Check',
   'preflight.title': 'Pre-flight check',
   'preflight.summary': '{blocking} to fix, {open} to look at',
   'preflight.clean': 'Nothing found: ready to present.',
