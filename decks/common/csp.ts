@@ -37,3 +37,15 @@ export function metaContentSecurityPolicy(scriptHashes: readonly string[]): stri
     .map((d) => (d.startsWith('script-src ') ? `script-src ${scriptHashes.map((h) => `'${h}'`).join(' ')}` : d))
     .join('; ');
 }
+
+/** A built file whose name carries its content's hash (`assets/present-UOxxJyOm.js`): never changes under that name. */
+const HASHED_ASSET = /^\/assets\/[\w.-]+-[\w-]{8}\.(?:js|css|woff2?|png|svg)$/;
+
+/**
+ * How long the browser may keep a static file. The bundles, named by their hash, are kept for good: a show opened
+ * again then neither downloads nor compiles its script (Chromium keeps the compiled code beside a cached script).
+ * The pages, whose names stay while their content changes with each build, are asked for every time.
+ */
+export function cachePolicy(pathname: string): string {
+  return HASHED_ASSET.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}

@@ -1,5 +1,5 @@
 // The app:// protocol: the built renderer, served from disk with the same traversal check and CSP as the loopback host.
-import { SECURITY_HEADERS } from '../../decks/common/csp.ts';
+import { cachePolicy, SECURITY_HEADERS } from '../../decks/common/csp.ts';
 import { readStaticFile } from '../../decks/node/http/staticFiles.ts';
 import { APP_HOST, APP_SCHEME } from './ipcHost.ts';
 
@@ -21,6 +21,6 @@ export function createAppProtocolHandler(staticDir: string): (request: Request) 
     const file = await readStaticFile(staticDir, url.pathname);
     if (!file) return new Response('Not found', { status: 404, headers });
     const body = request.method === 'HEAD' ? null : new Uint8Array(file.body);
-    return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': file.contentType } });
+    return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': file.contentType, 'Cache-Control': cachePolicy(url.pathname) } });
   };
 }

@@ -4,10 +4,11 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, dispatch, FILE_LIMITS, isMethodName, type DeckApi, type Envelope, type MethodName } from '../../common/api.ts';
-import { SECURITY_HEADERS } from '../../common/csp.ts';
+import { cachePolicy, SECURITY_HEADERS } from '../../common/csp.ts';
 import { readStaticFile } from './staticFiles.ts';
 
 /** The largest request body accepted: a report or an image at its size limit, base64, with room for the JSON around it. */
+
 export const MAX_BODY_BYTES = 30 * 1024 * 1024;
 
 /** A bundle may be larger than any other argument (FILE_LIMITS.bundleBytes); only openBundle gets that much room. */
@@ -151,7 +152,7 @@ export async function startHttpHost(opts: { api: DeckApi; staticDir: string; por
       sendText(res, 404, 'Not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': file.body.length, 'Cache-Control': 'no-cache' });
+    res.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': file.body.length, 'Cache-Control': cachePolicy(pathname) });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 

@@ -14,6 +14,7 @@ beforeAll(() => {
   mkdirSync(join(dir, 'renderer', 'assets'), { recursive: true });
   writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Huibao</title>');
   writeFileSync(join(dir, 'renderer', 'assets', 'f.woff2'), 'w');
+  writeFileSync(join(dir, 'renderer', 'assets', 'index-DF8GMvtF.js'), 'export {};');
   writeFileSync(join(dir, 'secret.txt'), SECRET);
   handler = createAppProtocolHandler(join(dir, 'renderer'));
 });
@@ -33,6 +34,9 @@ describe('app:// protocol handler', () => {
     expect(await index.text()).toContain('Huibao');
     expect((await handler(new Request('app://huibao/'))).status).toBe(200);
     expect((await handler(new Request('app://huibao/assets/f.woff2'))).headers.get('content-type')).toBe('font/woff2');
+    // Hashed bundles are kept for good, as the loopback host lets them be; the page is checked each time.
+    expect((await handler(new Request('app://huibao/assets/index-DF8GMvtF.js'))).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(index.headers.get('cache-control')).toBe('no-cache');
   });
 
   it('refuses traversal, other hosts and other methods', async () => {

@@ -22,6 +22,7 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'assets', 'app.mjs'), 'export const x = 1;');
   writeFileSync(join(staticDir, 'assets', 'font.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
   writeFileSync(join(staticDir, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(join(staticDir, 'assets', 'present-UOxx_y0m.js'), 'export const y = 2;');
   writeFileSync(join(staticDir, '.env'), SECRET);
   writeFileSync(join(dir, 'secret.txt'), SECRET);
   symlinkSync(join(dir, 'secret.txt'), join(staticDir, 'assets', 'link.txt'));
@@ -148,6 +149,17 @@ describe('loopback host: static files', () => {
     expect(head.body).toBe('');
     expect((await rawRequest(host.port, { method: 'POST', path: '/' })).status).toBe(405);
     expect((await rawRequest(host.port, { path: '/missing.js' })).status).toBe(404);
+  });
+
+  it('lets the browser keep the hashed bundles for good, and asks it to check the pages and everything else each time', async () => {
+    const hashed = await rawRequest(host.port, { path: '/assets/present-UOxx_y0m.js' });
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/index.html', '/assets/app.mjs', '/assets/logo.svg']) {
+      expect((await rawRequest(host.port, { path })).headers['cache-control'], path).toBe('no-cache');
+    }
+    // The API is never kept.
+    expect((await post('/api/listDecks', { Authorization: `Bearer ${host.token}` })).headers['cache-control']).toBe('no-store');
   });
 
   it('never serves a file outside the build: traversal, encoded traversal, NUL, absolute, dot-files, links', async () => {
