@@ -4,7 +4,7 @@
 // chart may take, and proposes charts where they make sense (at import, and from figures chosen in the 数据 panel).
 import { formatNumber } from './figures.ts';
 import { LIMITS } from './limits.ts';
-import type { ChartBlock, ChartKind, ChartPoint, Figure, Theme } from './model.ts';
+import type { ChartBlock, ChartKind, ChartPoint, Figure, Slide, Theme } from './model.ts';
 import { THEME_PALETTES } from './themes.ts';
 
 export interface ResolvedPoint {
@@ -48,6 +48,11 @@ function manualLabel(value: number, like: Figure | undefined, unit: string): str
   const decimals = Math.min(6, Math.max(0, (String(value).split('.')[1] ?? '').length));
   const number = formatNumber(value, decimals, like?.grouped ?? false);
   return (like ? like.pattern.replace('{v}', number) : number + unit) + MANUAL_MARK;
+}
+
+/** Whether any of the slides is a chart slide or holds a chart: what needs the chart engine, or a reader that knows charts. */
+export function holdsCharts(slides: readonly Pick<Slide, 'layout' | 'blocks'>[]): boolean {
+  return slides.some((s) => s.layout === 'chart' || s.blocks.some((b) => b.kind === 'chart'));
 }
 
 /** The figures a chart refers to, in order, each once. */

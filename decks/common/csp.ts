@@ -1,5 +1,6 @@
 // The one Content-Security-Policy both hosts send with every response (the loopback host and Electron's app://).
-// No inline script or style, no remote origins: a report's text can never turn into code that runs.
+// No inline script or style, no remote origins: a report's text can never turn into code that runs. Also the other
+// headers both send (SECURITY_HEADERS) and how long a browser may keep each file (cachePolicy).
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { Inflate, zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
 import { ApiError, FILE_LIMITS, wellFormedText } from '../../common/api.ts';
+import { holdsCharts } from '../../common/charts.ts';
 import { Asset, Deck, Figure, FigureChange, LIMITS } from '../../common/model.ts';
 import { IMAGE_EXTENSIONS, isDisplayCopy, sniffImageMime } from '../../common/imageFormat.ts';
 import { SlideContent, StoredFigure } from '../store/index.ts';
@@ -106,7 +107,7 @@ export function writeBundle(content: BundleContent, meta: { appVersion: string; 
     // Images are compressed already: stored as they are.
     files.push({ path: assetPath(asset), data: bytes, level: 0 });
   }
-  const needsTwo = meta.approval !== undefined || content.deck.slides.some((sl) => sl.layout === 'chart' || sl.blocks.some((b) => b.kind === 'chart'));
+  const needsTwo = meta.approval !== undefined || holdsCharts(content.deck.slides);
   const manifest: Manifest = {
     format: BUNDLE_FORMAT,
     formatVersion: needsTwo ? BUNDLE_FORMAT_VERSION : 1,

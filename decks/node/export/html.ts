@@ -12,6 +12,7 @@ import { ApiError } from '../../common/api.ts';
 import { EXPORT_PAYLOAD_ELEMENT_ID, EXPORT_PAYLOAD_VERSION } from '../../common/exportPage.ts';
 import type { ExportPayload } from '../../common/exportPayload.ts';
 import { audienceSlides, picturesShown } from '../../common/audience.ts';
+import { holdsCharts } from '../../common/charts.ts';
 import type { Deck } from '../../common/model.ts';
 import type { ImageMime } from '../../common/imageFormat.ts';
 
@@ -128,8 +129,7 @@ export function exportPayload(deck: Deck, images: ReadonlyMap<string, HtmlImage>
 /** The whole file. `rendererDir` is the renderer's build folder (paths.ts rendererDir). */
 export function writeHtml(deck: Deck, images: ReadonlyMap<string, HtmlImage>, rendererDir: string, opts: { notes: boolean; page?: HtmlPage }): string {
   const payload = exportPayload(deck, images, opts);
-  const charted = payload.deck.slides.some((s) => s.blocks.some((b) => b.kind === 'chart'));
-  const { script, style } = readPageAssets(rendererDir, pageFile(opts.page ?? 'export', charted));
+  const { script, style } = readPageAssets(rendererDir, pageFile(opts.page ?? 'export', holdsCharts(payload.deck.slides)));
   const code = inlineSafe(script, 'script');
   const css = inlineSafe(style, 'style');
   const csp = [
